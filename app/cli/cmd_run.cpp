@@ -1,0 +1,50 @@
+#include <iostream>
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "cli/model_args.h"
+#include "cli/text_input.h"
+#include "core/error.h"
+#include "io/safetensors.h"
+
+namespace as::cli {
+
+namespace {
+
+// The golden files' tensor names: attentions.<l>, scores.<l>, hidden_states.<i>, logits.
+std::map<std::string, Tensor> named_outputs(const ForwardResult& r) {
+  std::map<std::string, Tensor> out;
+  for (size_t l = 0; l < r.attentions.size(); ++l) {
+    out["attentions." + std::to_string(l)] = r.attentions[l];
+    out["scores." + std::to_string(l)] = r.scores[l];
+  }
+  for (size_t i = 0; i < r.hidden_states.size(); ++i) out["hidden_states." + std::to_string(i)] = r.hidden_states[i];
+  if (!r.logits.empty() && r.logits.size() > 0) out["logits"] = r.logits;
+  if (r.nsp_logits) {
+    Tensor nsp({2});
+    nsp.mutable_data()[0] = (*r.nsp_logits)[0];
+    nsp.mutable_data()[1] = (*r.nsp_logits)[1];
+    out["nsp_logits"] = nsp;
+  }
+  return out;
+}
+
+}  // namespace
+
+int cmd_run(const Args& args) {
+  args.allow_only({"model", "ids", "token-type-ids", "text", "text-pair", "backend", "threads", "out"});
+  auto model = model_from_args(args);
+  ModelInput input = input_from_args(args, *model);
+  ForwardOptions options;
+  options.capture_attention = options.capture_hidden = args.has("out");
+  ForwardResult r = model->forward(input.forward, options);
+  if (auto path = args.get("out")) write_safetensors(*path, named_outputs(r), {{"producer", "attentionscope"}});
+  nlohmann::ordered_json out = {{"backend", r.backend}, {"millis", r.millis}, {"seq_len", input.forward.ids.size()}};
+  if (!input.warnings.empty()) out["warnings"] = input.warnings;
+  std::cout << out.dump() << "\n";
+  return 0;
+}
+
+}  // namespace as::cli

@@ -1,0 +1,16 @@
+#pragma once
+// attentionscope-cli sub-commands. Each prints JSON on stdout and returns the exit code;
+// errors are thrown as as::Error and reported by main() as one line on stderr.
+#include <string>
+#include <vector>
+
+#include "cli/args.h"
+
+namespace as::cli {
+
+int cmd_info(const Args& args);
+int cmd_run(const Args& args);
+int cmd_bench(const Args& args);
+int cmd_tokenize(const Args& args);
+
+}  // namespace as::cli

@@ -1,0 +1,51 @@
+// attentionscope-cli: the engine from the command line, JSON on stdout.
+#include <cstdio>
+#include <cstring>
+#include <functional>
+#include <iostream>
+#include <map>
+#include <string>
+
+#include "cli/commands.h"
+#include "core/error.h"
+
+namespace {
+
+const char* kUsage =
+    "usage: attentionscope-cli <command> [options]\n"
+    "commands:\n"
+    "  info      --model DIR\n"
+    "  run       --model DIR (--ids 101,7592,102 | --text T [--text-pair T2]) [--token-type-ids ...]\n"
+    "            [--backend cpu] [--threads K] [--out FILE.safetensors]\n"
+    "  bench     --model DIR|random:bert-base|random:gpt2 (--seq-len N | --text T) [--repeat R] [--threads K]\n"
+    "  tokenize  --model DIR (--text T [--text-pair T2] | --file PATH|-) [--explain] [--stats]\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using Command = std::function<int(const as::cli::Args&)>;
+  const std::map<std::string, Command> commands = {
+      {"info", as::cli::cmd_info},
+      {"run", as::cli::cmd_run},
+      {"bench", as::cli::cmd_bench},
+      {"tokenize", as::cli::cmd_tokenize},
+  };
+  if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "help") == 0) {
+    std::fputs(kUsage, argc < 2 ? stderr : stdout);
+    return argc < 2 ? 2 : 0;
+  }
+  auto it = commands.find(argv[1]);
+  if (it == commands.end()) {
+    std::cerr << "error: unknown command '" << argv[1] << "' (try --help)\n";
+    return 2;
+  }
+  try {
+    return it->second(as::cli::Args(argc, argv, 2));
+  } catch (const std::exception& e) {
+    std::string message = e.what();
+    for (char& c : message)
+      if (c == '\n') c = ' ';
+    std::cerr << "error: " << message << "\n";
+    return 1;
+  }
+}

@@ -1,0 +1,78 @@
+#include "models/blocks.h"
+
+#include <cmath>
+
+#include "core/error.h"
+
+namespace as {
+
+Mat apply_linear(Backend& be, const Mat& x, const LinearWeights& w, Activation act) {
+  const int64_t out = w.layout == WeightLayout::OutIn ? w.weight.rows : w.weight.cols;
+  Mat y = be.alloc(x.rows, out);
+  be.linear(x, w.weight, w.layout, w.has_bias ? &w.bias : nullptr, act, false, y);
+  return y;
+}
+
+Mat apply_linear_residual(Backend& be, const Mat& x, const LinearWeights& w, const Mat& residual) {
+  Mat y = be.alloc(residual.rows, residual.cols);
+  be.copy(residual, y);
+  be.linear(x, w.weight, w.layout, w.has_bias ? &w.bias : nullptr, Activation::None, true, y);
+  return y;
+}
+
+Mat apply_norm(Backend& be, const Mat& x, const NormWeights& n, float eps) {
+  Mat y = be.alloc(x.rows, x.cols);
+  be.layer_norm(x, n.gamma, n.beta, eps, y);
+  return y;
+}
+
+CapturedAttention multi_head_attention(Backend& be, const Mat& q, const Mat& k, const Mat& v, int64_t heads,
+                                       bool causal, int64_t past, std::span<const uint8_t> key_mask) {
+  const int64_t Tq = q.rows, Tk = k.rows, H = q.cols;
+  AttentionCall call;
+  call.q = q;
+  call.k = k;
+  call.v = v;
+  call.heads = heads;
+  call.head_dim = H / heads;
+  call.scale = 1.0f / std::sqrt(static_cast<float>(call.head_dim));
+  call.causal = causal;
+  call.past = past;
+  call.key_mask = key_mask;
+  call.scores = be.alloc(heads * Tq, Tk);
+  call.probs = be.alloc(heads * Tq, Tk);
+  call.context = be.alloc(Tq, H);
+  be.attention(call);
+  return {call.context, call.scores, call.probs};
+}
+
+void store_attention(Backend& be, const CapturedAttention& att, int64_t heads, ForwardResult& result) {
+  const int64_t Tq = att.probs.rows / heads, Tk = att.probs.cols;
+  result.attentions.push_back(be.download(att.probs).view_as({heads, Tq, Tk}));
+  result.scores.push_back(be.download(att.scores).view_as({heads, Tq, Tk}));
+}
+
+std::vector<int64_t> resolve_logit_positions(const ForwardOptions& options, int64_t T) {
+  if (!options.logits_positions) {
+    std::vector<int64_t> all(static_cast<size_t>(T));
+    for (int64_t i = 0; i < T; ++i) all[static_cast<size_t>(i)] = i;
+    return all;
+  }
+  for (int64_t p : *options.logits_positions)
+    if (p < 0 || p >= T)
+      throw Error("logits position " + std::to_string(p) + " is outside the sequence (0.." + std::to_string(T - 1) + ")");
+  return *options.logits_positions;
+}
+
+void check_input_ids(const std::vector<int32_t>& ids, int64_t vocab, int64_t max_positions, int64_t past) {
+  if (ids.empty()) throw Error("the input has no tokens");
+  if (past + static_cast<int64_t>(ids.size()) > max_positions)
+    throw Error("the input has " + std::to_string(past + static_cast<int64_t>(ids.size())) +
+                " tokens but the model accepts at most " + std::to_string(max_positions) + " (truncate it)");
+  for (size_t i = 0; i < ids.size(); ++i)
+    if (ids[i] < 0 || ids[i] >= vocab)
+      throw Error("token id " + std::to_string(ids[i]) + " at position " + std::to_string(i) +
+                  " is outside the vocabulary (0.." + std::to_string(vocab - 1) + ")");
+}
+
+}  // namespace as

@@ -1,0 +1,35 @@
+#pragma once
+// Building blocks shared by the model families: dense layers, norms and a multi-head attention
+// that captures its probabilities and scores. Each call allocates its outputs, so captured
+// tensors are never overwritten by a later layer.
+#include "backends/backend.h"
+#include "models/model.h"
+#include "models/tensor_source.h"
+
+namespace as {
+
+Mat apply_linear(Backend& be, const Mat& x, const LinearWeights& w, Activation act = Activation::None);
+// y = residual + x·W + b, in a fresh buffer.
+Mat apply_linear_residual(Backend& be, const Mat& x, const LinearWeights& w, const Mat& residual);
+Mat apply_norm(Backend& be, const Mat& x, const NormWeights& n, float eps);
+
+struct CapturedAttention {
+  Mat context;  // [Tq, H]
+  Mat scores;   // [NH*Tq, Tk]
+  Mat probs;    // [NH*Tq, Tk]
+};
+
+// softmax(Q Kᵀ / sqrt(D) + mask) V for all heads; q, k, v are [T, NH*D] views.
+CapturedAttention multi_head_attention(Backend& be, const Mat& q, const Mat& k, const Mat& v, int64_t heads,
+                                       bool causal, int64_t past, std::span<const uint8_t> key_mask);
+
+// Appends a layer's capture to a result as host tensors [NH, Tq, Tk].
+void store_attention(Backend& be, const CapturedAttention& att, int64_t heads, ForwardResult& result);
+
+// The positions to compute logits for, validated against T.
+std::vector<int64_t> resolve_logit_positions(const ForwardOptions& options, int64_t T);
+
+// Rejects ids outside the vocabulary and sequences longer than the model's maximum.
+void check_input_ids(const std::vector<int32_t>& ids, int64_t vocab, int64_t max_positions, int64_t past = 0);
+
+}  // namespace as

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# BERT-base at 128 tokens, 2 threads, full attention capture: AttentionScope's forward against
+# (1) the same computation in PyTorch and (2) oneDNN's GEMMs alone for the same matrix products.
+# Needs a Release build in build/ and Debian's python3-torch (packaging/setup-debian.sh --with-bench).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+SEQ=${SEQ:-128}; REPEAT=${REPEAT:-10}; THREADS=${THREADS:-2}
+ours=$(./build/app/attentionscope-cli bench --model random:bert-base --seq-len "$SEQ" --repeat "$REPEAT" \
+       --threads "$THREADS" --gemm-baseline yes)
+torch=$(OMP_NUM_THREADS=$THREADS /usr/bin/python3 packaging/bench/pytorch_bert_bench.py --seq-len "$SEQ" --repeat "$REPEAT" --threads "$THREADS")
+echo "attentionscope: $ours"
+echo "pytorch:        $torch"
+/usr/bin/python3 - "$ours" "$torch" <<'PY'
+import json, sys
+ours, torch = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+print(json.dumps({"ours_median_ms": ours["median_ms"], "pytorch_median_ms": torch["median_ms"],
+                  "gemm_only_median_ms": ours["gemm_only_median_ms"],
+                  "ratio_vs_pytorch": ours["median_ms"] / torch["median_ms"],
+                  "ratio_vs_gemm_only": ours["ratio_vs_gemm_only"],
+                  "targets": {"ratio_vs_pytorch": "<= 0.8", "ratio_vs_gemm_only": "<= 1.3"}}))
+PY

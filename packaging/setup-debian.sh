@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs every Debian package AttentionScope needs to build, test and run.
+# Idempotent: only packages that are missing are installed, and they are named first.
+# Usage (as root, or with sudo available): packaging/setup-debian.sh [--with-bench]
+set -euo pipefail
+
+PACKAGES=(
+  build-essential cmake ninja-build pkg-config git
+  qt6-base-dev libqcustomplot-dev libgl-dev
+  libdnnl-dev
+  libclblast-dev ocl-icd-opencl-dev opencl-headers pocl-opencl-icd clinfo
+  libutf8proc-dev libpcre2-dev nlohmann-json3-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  xvfb xauth fonts-noto-cjk
+)
+# The PyTorch comparison benchmark is optional (large); it is not part of the test suite.
+if [[ "${1:-}" == "--with-bench" ]]; then
+  PACKAGES+=(python3-torch python3-numpy)
+fi
+
+missing=()
+for pkg in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$pkg")
+  fi
+done
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+  echo "setup: all ${#PACKAGES[@]} required Debian packages are already installed."
+  exit 0
+fi
+
+echo "setup: installing ${#missing[@]} missing Debian package(s): ${missing[*]}"
+SUDO=""
+if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+echo "setup: done."

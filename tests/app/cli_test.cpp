@@ -1,0 +1,151 @@
+// attentionscope-cli run as a user runs it: JSON on stdout, one line on stderr and a non-zero exit
+// code on error. Numbers written by `run --out` are compared with ../shared/golden.
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "io/safetensors.h"
+#include "support/golden.h"
+#include "support/test_support.h"
+
+namespace as {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CliResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+CliResult run_cli(const std::string& args) {
+  const fs::path err_file = test::temp_dir() / ("cli-stderr-" + std::to_string(::getpid()));
+  const std::string cmd = std::string(AS_CLI_PATH) + " " + args + " 2>" + quote(err_file.string());
+  CliResult r;
+  FILE* pipe = ::popen(cmd.c_str(), "r");
+  if (!pipe) return r;
+  std::array<char, 4096> buf{};
+  size_t n;
+  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
+  const int status = ::pclose(pipe);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.err = test::read_file(err_file);
+  return r;
+}
+
+std::string model(const std::string& name) { return quote((test::models_dir() / name).string()); }
+
+TEST(Cli, InfoReportsTheCheckpoint) {
+  AS_REQUIRE_SHARED();
+  const CliResult r = run_cli("info --model " + model("random-bert-uncased-L4-H256"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["family"], "bert");
+  EXPECT_EQ(j["layers"], 4);
+  EXPECT_EQ(j["heads"], 4);
+  EXPECT_EQ(j["hidden"], 256);
+  EXPECT_EQ(j["vocab_size"], 30522);
+  EXPECT_EQ(j["max_positions"], 512);
+  EXPECT_EQ(j["parameters"], 11267900);  // ../shared/models/README.md
+  EXPECT_EQ(j["dtype"], "F32");
+}
+
+TEST(Cli, InfoOfTheF16Gpt2) {
+  AS_REQUIRE_SHARED();
+  const CliResult r = run_cli("info --model " + model("random-gpt2-L4-H256-f16"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["family"], "gpt2");
+  EXPECT_EQ(j["dtype"], "F16");
+  EXPECT_EQ(j["parameters"], 16287488);  // ../shared/models/README.md
+  EXPECT_EQ(j["max_positions"], 1024);
+}
+
+TEST(Cli, RunWritesGoldenNamedTensorsThatMatchTransformers) {
+  AS_REQUIRE_SHARED();
+  const auto golden_json = test::read_json(test::golden_dir() / "random-bert-uncased-L4-H256" / "pair.json");
+  std::string ids, types;
+  for (const auto& v : golden_json["input_ids"]) ids += (ids.empty() ? "" : ",") + v.dump();
+  for (const auto& v : golden_json["token_type_ids"]) types += (types.empty() ? "" : ",") + v.dump();
+  const fs::path out = test::temp_dir() / "cli-run-pair.safetensors";
+  const CliResult r = run_cli("run --model " + model("random-bert-uncased-L4-H256") + " --ids " + ids +
+                              " --token-type-ids " + types + " --out " + quote(out.string()));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["backend"], "cpu");
+  EXPECT_EQ(j["seq_len"], 17);
+  EXPECT_GT(j["millis"].get<double>(), 0.0);
+  auto ours = SafetensorsFile::open(out);
+  auto golden = SafetensorsFile::open(test::golden_dir() / "random-bert-uncased-L4-H256" / "pair.safetensors");
+  for (int l = 0; l < 4; ++l) {
+    const std::string name = "attentions." + std::to_string(l);
+    test::expect_close(ours->load_f32(name), golden->load_f32(name), test::kAttentionTol, name);
+    EXPECT_EQ(ours->info("scores." + std::to_string(l)).shape, (Shape{4, 17, 17}));
+  }
+  for (int i = 0; i <= 4; ++i) {
+    const std::string name = "hidden_states." + std::to_string(i);
+    test::expect_close(ours->load_f32(name), golden->load_f32(name), test::kHiddenTol, name);
+  }
+  // logits [T, vocab]; golden stores rows 0 and T-1.
+  const Tensor logits = ours->load_f32("logits");
+  ASSERT_EQ(logits.shape(), (Shape{17, 30522}));
+  const Tensor g = golden->load_f32("logits");
+  const auto row_of = [](const Tensor& t, int64_t r) {
+    return Tensor({1, t.dim(1)}, t.data() + r * t.dim(1), nullptr);
+  };
+  test::expect_rows_close(logits, 0, row_of(g, 0), test::kLogitTol, "logits [CLS]");
+  test::expect_rows_close(logits, 16, row_of(g, 1), test::kLogitTol, "logits [SEP]");
+}
+
+TEST(Cli, ErrorsAreOneLineOnStderrWithNonZeroExit) {
+  AS_REQUIRE_SHARED();
+  const struct {
+    std::string args;
+    std::string fragment;
+  } cases[] = {
+      {"info --model /nonexistent/folder", "not a folder"},
+      {"run --model " + model("random-bert-uncased-L4-H256") + " --ids 101,99999999,102", "outside the vocabulary"},
+      {"run --model " + model("random-bert-uncased-L4-H256") + " --ids 101,abc", "expected an integer"},
+      {"run --model " + model("random-bert-uncased-L4-H256"), "missing --ids or --text"},
+      {"run --model " + model("random-bert-uncased-L4-H256") + " --ids 101 --backend vulkan", "unknown backend"},
+      {"info --model " + model("random-bert-uncased-L4-H256") + " --bogus 1", "unknown option --bogus"},
+      {"bench --model random:llama", "unknown random model"},
+      {"frobnicate", "unknown command"},
+  };
+  for (const auto& c : cases) {
+    const CliResult r = run_cli(c.args);
+    EXPECT_NE(r.exit_code, 0) << c.args;
+    EXPECT_TRUE(r.out.empty()) << c.args << " printed on stdout: " << r.out;
+    EXPECT_NE(r.err.find(c.fragment), std::string::npos) << c.args << "\nstderr: " << r.err;
+    EXPECT_EQ(r.err.find('\n'), r.err.size() - 1) << "stderr must be exactly one line: " << r.err;
+  }
+}
+
+TEST(Cli, BenchReportsTimings) {
+  AS_REQUIRE_SHARED();
+  const CliResult r = run_cli("bench --model " + model("random-gpt2-L4-H256") + " --seq-len 32 --repeat 3 --threads 1");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["seq_len"], 32);
+  EXPECT_EQ(j["repeat"], 3);
+  EXPECT_GT(j["median_ms"].get<double>(), 0.0);
+  EXPECT_LE(j["min_ms"].get<double>(), j["median_ms"].get<double>());
+  EXPECT_NEAR(j["tokens_per_s"].get<double>(), 32 * 1000.0 / j["median_ms"].get<double>(), 1e-6);
+}
+
+}  // namespace
+}  // namespace as
