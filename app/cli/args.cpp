@@ -9,7 +9,7 @@ namespace as::cli {
 
 namespace {
 bool is_flag_only(const std::string& key) {
-  static const std::vector<std::string> flags = {"explain", "stats", "no-attention", "help"};
+  static const std::vector<std::string> flags = {"explain", "stats", "no-attention", "help", "greedy", "stream"};
   return std::find(flags.begin(), flags.end(), key) != flags.end();
 }
 

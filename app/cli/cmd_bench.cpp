@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <chrono>
 #include <iostream>
 
 #include <nlohmann/json.hpp>
@@ -24,10 +25,47 @@ std::vector<int32_t> synthetic_ids(const ModelInfo& info, int64_t T) {
   return ids;
 }
 
+// Greedy decoding of `new_tokens` tokens after the prompt with the KV cache, as generate() runs it
+// (attention of every step captured); returns milliseconds for the new tokens only.
+double time_generation(Model& model, const std::vector<int32_t>& prompt, int64_t new_tokens) {
+  auto state = model.new_state();
+  ForwardOptions o;
+  o.capture_hidden = false;
+  o.logits_positions = std::vector<int64_t>{static_cast<int64_t>(prompt.size()) - 1};
+  ForwardResult r = model.extend(*state, prompt, o);
+  const auto start = std::chrono::steady_clock::now();
+  o.logits_positions = std::vector<int64_t>{0};
+  for (int64_t i = 0; i < new_tokens; ++i) {
+    const float* row = r.logits.data();
+    const int32_t next = static_cast<int32_t>(std::max_element(row, row + r.logits.dim(1)) - row);
+    r = model.extend(*state, {next}, o);
+  }
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+int bench_generation(const Args& args, Model& model, const std::vector<int32_t>& prompt) {
+  const int64_t new_tokens = args.get_int("new-tokens", 64);
+  const int repeat = static_cast<int>(args.get_int("repeat", 5));
+  if (!model.is_causal()) throw Error("--new-tokens needs a causal language model (GPT-2)");
+  if (new_tokens < 1 || static_cast<int64_t>(prompt.size()) + new_tokens > model.info().max_positions)
+    throw Error("--new-tokens must be at least 1 and fit in the model's positions");
+  time_generation(model, prompt, 2);  // warm-up
+  std::vector<double> times;
+  for (int r = 0; r < repeat; ++r) times.push_back(time_generation(model, prompt, new_tokens));
+  std::sort(times.begin(), times.end());
+  const double median = times[times.size() / 2];
+  nlohmann::ordered_json out = {{"prompt_len", prompt.size()}, {"new_tokens", new_tokens}, {"repeat", repeat},
+                                {"median_ms", median}, {"min_ms", times.front()},
+                                {"new_tokens_per_s", static_cast<double>(new_tokens) * 1000.0 / median},
+                                {"backend", model.backend().name()}};
+  std::cout << out.dump() << "\n";
+  return 0;
+}
+
 }  // namespace
 
 int cmd_bench(const Args& args) {
-  args.allow_only({"model", "seq-len", "text", "text-pair", "repeat", "threads", "backend", "gemm-baseline"});
+  args.allow_only({"model", "seq-len", "text", "text-pair", "repeat", "threads", "backend", "gemm-baseline", "new-tokens"});
   auto model = model_from_args(args);
   ForwardInput input;
   if (args.has("text")) {
@@ -38,6 +76,7 @@ int cmd_bench(const Args& args) {
       throw Error("--seq-len must be between 1 and the model's maximum " + std::to_string(model->info().max_positions));
     input.ids = synthetic_ids(model->info(), T);
   }
+  if (args.has("new-tokens")) return bench_generation(args, *model, input.ids);
   const int repeat = static_cast<int>(args.get_int("repeat", 10));
   if (repeat < 1) throw Error("--repeat must be at least 1");
   const int64_t T = static_cast<int64_t>(input.ids.size());

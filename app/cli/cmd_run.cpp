@@ -42,6 +42,7 @@ int cmd_run(const Args& args) {
   ForwardResult r = model->forward(input.forward, options);
   if (auto path = args.get("out")) write_safetensors(*path, named_outputs(r), {{"producer", "attentionscope"}});
   nlohmann::ordered_json out = {{"backend", r.backend}, {"millis", r.millis}, {"seq_len", input.forward.ids.size()}};
+  if (!r.fallback_reason.empty()) out["fallback_reason"] = r.fallback_reason;
   if (!input.warnings.empty()) out["warnings"] = input.warnings;
   std::cout << out.dump() << "\n";
   return 0;

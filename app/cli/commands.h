@@ -12,5 +12,9 @@ int cmd_info(const Args& args);
 int cmd_run(const Args& args);
 int cmd_bench(const Args& args);
 int cmd_tokenize(const Args& args);
+int cmd_fill_mask(const Args& args);
+int cmd_nsp(const Args& args);
+int cmd_generate(const Args& args);
+int cmd_devices(const Args& args);
 
 }  // namespace as::cli

@@ -16,9 +16,15 @@ const char* kUsage =
     "commands:\n"
     "  info      --model DIR\n"
     "  run       --model DIR (--ids 101,7592,102 | --text T [--text-pair T2]) [--token-type-ids ...]\n"
-    "            [--backend cpu] [--threads K] [--out FILE.safetensors]\n"
+    "            [--backend cpu|opencl|opencl:N] [--threads K] [--out FILE.safetensors]\n"
     "  bench     --model DIR|random:bert-base|random:gpt2 (--seq-len N | --text T) [--repeat R] [--threads K]\n"
-    "  tokenize  --model DIR (--text T [--text-pair T2] | --file PATH|-) [--explain] [--stats]\n";
+    "            [--backend cpu|opencl|opencl:N]\n"
+    "  tokenize  --model DIR (--text T [--text-pair T2] | --file PATH|-) [--explain] [--stats]\n"
+    "  fill-mask --model DIR --text T [--top-k 5] [--targets w1,w2]\n"
+    "  nsp       --model DIR --text A --text-pair B\n"
+    "  generate  --model DIR --prompt P [--max-new-tokens N] [--greedy | --temperature T --top-k K --top-p P\n"
+    "            --seed S] [--repetition-penalty R] [--no-repeat-ngram-size N] [--stop STR] [--stream]\n"
+    "  devices   the OpenCL devices, for --backend opencl:N (run, bench, fill-mask, nsp, generate)\n";
 
 }  // namespace
 
@@ -29,6 +35,10 @@ int main(int argc, char** argv) {
       {"run", as::cli::cmd_run},
       {"bench", as::cli::cmd_bench},
       {"tokenize", as::cli::cmd_tokenize},
+      {"fill-mask", as::cli::cmd_fill_mask},
+      {"nsp", as::cli::cmd_nsp},
+      {"generate", as::cli::cmd_generate},
+      {"devices", as::cli::cmd_devices},
   };
   if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "help") == 0) {
     std::fputs(kUsage, argc < 2 ? stderr : stdout);

@@ -20,10 +20,17 @@ std::string shape_to_string(const Shape& shape) {
   return os.str();
 }
 
-Tensor::Tensor(Shape shape)
-    : shape_(std::move(shape)),
-      owned_(std::make_shared<std::vector<float>>(static_cast<size_t>(numel(shape_)), 0.0f)) {
-  data_ = owned_->data();
+Tensor::Tensor(Shape shape) : shape_(std::move(shape)) {
+  owned_ = std::shared_ptr<float[]>(new float[static_cast<size_t>(numel(shape_))]());
+  data_ = owned_.get();
+}
+
+Tensor Tensor::uninitialized(Shape shape) {
+  Tensor t;
+  t.shape_ = std::move(shape);
+  t.owned_ = std::shared_ptr<float[]>(new float[static_cast<size_t>(numel(t.shape_))]);
+  t.data_ = t.owned_.get();
+  return t;
 }
 
 Tensor::Tensor(Shape shape, const float* data, std::shared_ptr<const void> keep_alive)
@@ -31,7 +38,7 @@ Tensor::Tensor(Shape shape, const float* data, std::shared_ptr<const void> keep_
 
 float* Tensor::mutable_data() {
   if (!owned_) throw Error("internal: attempt to write a read-only tensor view");
-  return owned_->data();
+  return owned_.get();
 }
 
 Tensor Tensor::reshaped(Shape shape) const {

@@ -20,6 +20,9 @@ class Tensor {
   Tensor() = default;
   // Allocates zero-initialised owned storage.
   explicit Tensor(Shape shape);
+  // Owned storage left uninitialised: for buffers that are written in full before being read
+  // (backend scratch and outputs), where zero-filling would only cost memory bandwidth.
+  static Tensor uninitialized(Shape shape);
   // Views external memory; `keep_alive` holds whatever owns it.
   Tensor(Shape shape, const float* data, std::shared_ptr<const void> keep_alive);
 
@@ -49,7 +52,7 @@ class Tensor {
  private:
   Shape shape_;
   const float* data_ = nullptr;
-  std::shared_ptr<std::vector<float>> owned_;
+  std::shared_ptr<float[]> owned_;
   std::shared_ptr<const void> keep_alive_;
 };
 

@@ -56,6 +56,7 @@ struct ForwardResult {
   std::vector<int64_t> logits_positions;
   std::optional<std::array<float, 2>> nsp_logits;  // [IsNext, NotNext]
   std::string backend;
+  std::string fallback_reason;  // set when a requested backend failed and the CPU computed this
   double millis = 0.0;
 };
 

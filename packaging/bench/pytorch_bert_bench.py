@@ -43,7 +43,7 @@ class Layer(nn.Module):
 class BertMlm(nn.Module):
     def __init__(self):
         super().__init__()
-        self.word, self.pos, self.type = nn.Embedding(V, H), nn.Embedding(P, H), nn.Embedding(2, H)
+        self.word, self.pos, self.token_type = nn.Embedding(V, H), nn.Embedding(P, H), nn.Embedding(2, H)
         self.ln = nn.LayerNorm(H, eps=1e-12)
         self.layers = nn.ModuleList(Layer() for _ in range(L))
         self.transform, self.tln = nn.Linear(H, H), nn.LayerNorm(H, eps=1e-12)
@@ -51,7 +51,7 @@ class BertMlm(nn.Module):
 
     def forward(self, ids):
         T = ids.shape[0]
-        h = self.ln(self.word(ids) + self.pos(torch.arange(T)) + self.type(torch.zeros_like(ids)))
+        h = self.ln(self.word(ids) + self.pos(torch.arange(T)) + self.token_type(torch.zeros_like(ids)))
         hidden, attentions = [h], []
         for layer in self.layers:
             h, p = layer(h)

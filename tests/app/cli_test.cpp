@@ -104,8 +104,8 @@ TEST(Cli, RunWritesGoldenNamedTensorsThatMatchTransformers) {
   const Tensor logits = ours->load_f32("logits");
   ASSERT_EQ(logits.shape(), (Shape{17, 30522}));
   const Tensor g = golden->load_f32("logits");
-  const auto row_of = [](const Tensor& t, int64_t r) {
-    return Tensor({1, t.dim(1)}, t.data() + r * t.dim(1), nullptr);
+  const auto row_of = [](const Tensor& t, int64_t row) {
+    return Tensor({1, t.dim(1)}, t.data() + row * t.dim(1), nullptr);
   };
   test::expect_rows_close(logits, 0, row_of(g, 0), test::kLogitTol, "logits [CLS]");
   test::expect_rows_close(logits, 16, row_of(g, 1), test::kLogitTol, "logits [SEP]");

@@ -11,14 +11,16 @@
 
 namespace as::test {
 
-std::vector<GoldenCase> golden_cases(const std::vector<std::string>& models) {
+void PrintTo(const GoldenCase& c, std::ostream* os) { *os << c.model << "/" << c.name; }
+
+std::vector<GoldenCase> golden_cases(const std::vector<std::string>& models, const std::string& name_prefix) {
   std::vector<GoldenCase> cases;
   for (const auto& model : models) {
     const auto dir = golden_dir() / model;
     if (!std::filesystem::exists(dir)) continue;
     std::vector<std::filesystem::path> files;
     for (const auto& e : std::filesystem::directory_iterator(dir))
-      if (e.path().extension() == ".json") files.push_back(e.path());
+      if (e.path().extension() == ".json" && e.path().stem().string().rfind(name_prefix, 0) == 0) files.push_back(e.path());
     std::sort(files.begin(), files.end());
     for (const auto& f : files) cases.push_back({model, f.stem().string(), f});
   }

@@ -1,6 +1,7 @@
 #pragma once
 // Comparisons against ../shared/golden with the tolerances its README states.
 #include <filesystem>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -30,7 +31,10 @@ struct GoldenCase {
   std::string name;
   std::filesystem::path json_path;
 };
-std::vector<GoldenCase> golden_cases(const std::vector<std::string>& models);
+// Cases of the given models; `name_prefix` keeps only cases whose name starts with it.
+std::vector<GoldenCase> golden_cases(const std::vector<std::string>& models, const std::string& name_prefix = "");
+// gtest prints parameters with this (instead of a byte dump).
+void PrintTo(const GoldenCase& c, std::ostream* os);
 std::string golden_case_name(const ::testing::TestParamInfo<GoldenCase>& info);
 
 // Element-wise |a - b| <= tol, reporting the worst element.

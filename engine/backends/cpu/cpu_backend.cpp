@@ -73,7 +73,7 @@ class CpuBackend final : public Backend {
   }
 
   Mat alloc(int64_t rows, int64_t cols) override {
-    return {std::make_shared<HostStorage>(Tensor({rows, cols})), 0, rows, cols, cols};
+    return {std::make_shared<HostStorage>(Tensor::uninitialized({rows, cols})), 0, rows, cols, cols};
   }
 
   Tensor download(const Mat& m) override {

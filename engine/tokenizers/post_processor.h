@@ -1,0 +1,42 @@
+#pragma once
+// Adds the special tokens around one or two encoded texts ([CLS] A [SEP] B [SEP], <s> A </s></s> B </s>,
+// or nothing for GPT-2), assigns token type ids, and truncates like HF's "longest_first".
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "tokenizers/tokenizer.h"
+
+namespace as {
+
+struct TemplatePiece {
+  enum class Kind { kSpecial, kFirst, kSecond };
+  Kind kind = Kind::kFirst;
+  std::string token;  // kSpecial: the token string
+  int32_t id = 0;     // kSpecial: its id
+  int32_t type_id = 0;
+};
+
+class PostProcessor {
+ public:
+  // [CLS] A [SEP] / [CLS] A [SEP] B [SEP]; types 0 for A and its [SEP]s, 1 for B and the last [SEP].
+  static PostProcessor bert(const std::string& cls, int32_t cls_id, const std::string& sep, int32_t sep_id);
+  // <s> A </s> / <s> A </s></s> B </s>; every type 0 (RoBERTa has a single token type).
+  static PostProcessor roberta(const std::string& cls, int32_t cls_id, const std::string& sep, int32_t sep_id);
+  // A / A B with types 0 and 1 (GPT-2 adds no special tokens).
+  static PostProcessor plain();
+  static PostProcessor from_templates(std::vector<TemplatePiece> single, std::vector<TemplatePiece> pair);
+
+  size_t added_tokens(bool pair) const;
+
+  // Truncates (when options.max_length > 0), then builds the final encoding. `warnings` are
+  // the ones gathered while encoding the texts; truncation appends its own.
+  Encoding assemble(std::vector<Token> first, std::vector<Token>* second, const EncodeOptions& options,
+                    std::vector<std::string> warnings) const;
+
+ private:
+  std::vector<TemplatePiece> single_;
+  std::vector<TemplatePiece> pair_;
+};
+
+}  // namespace as

@@ -1,0 +1,41 @@
+#pragma once
+// What the heatmap shows for a given choice of layer, head(s) and value kind: the matrix, its
+// colour range and a title. Qt-free so the choice logic is unit-tested without widgets.
+#include <cstdint>
+#include <string>
+
+#include "models/model.h"
+#include "ui/attention_math.h"
+
+namespace as::ui {
+
+enum class HeatmapMode { SingleHead, MeanOfHeads, MaxOfHeads, Rollout };
+enum class ValueKind { Probabilities, Scores };
+
+struct HeatmapSelection {
+  int64_t layer = 0;
+  int64_t head = 0;
+  HeatmapMode mode = HeatmapMode::SingleHead;
+  ValueKind values = ValueKind::Probabilities;
+  bool fixed_unit_range = false;  // colour scale 0..1 instead of the data's own range
+
+  bool operator==(const HeatmapSelection&) const = default;
+};
+
+struct HeatmapData {
+  Matrix matrix;        // masked cells are NaN
+  ValueRange colour_range;
+  ValueKind values = ValueKind::Probabilities;
+  std::string title;        // "Layer 2 · head 3 · attention probabilities"
+  std::string value_name;   // "probability", "score", ...
+};
+
+// Rollout always shows probabilities (it is defined on them); scores have no fixed 0..1 range.
+HeatmapSelection effective_selection(HeatmapSelection selection);
+
+// Throws std::out_of_range when the layer or head does not exist in `forward`.
+HeatmapData heatmap_data(const ForwardResult& forward, HeatmapSelection selection);
+
+std::string heatmap_title(const HeatmapSelection& selection);
+
+}  // namespace as::ui

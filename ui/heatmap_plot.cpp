@@ -1,0 +1,136 @@
+#include "ui/heatmap_plot.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "ui/qt_colours.h"
+
+namespace as::ui {
+namespace {
+
+QSharedPointer<QCPAxisTickerText> text_ticker(const QStringList& labels, int step) {
+  auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+  ticker->setSubTickCount(0);
+  for (int i = 0; i < labels.size(); i += std::max(1, step)) ticker->addTick(i, labels[i]);
+  return ticker;
+}
+
+}  // namespace
+
+int label_step(int count, int axis_px, int label_px) {
+  if (count <= 0 || axis_px <= 0) return 1;
+  const double cell_px = static_cast<double>(axis_px) / count;
+  return std::max(1, static_cast<int>(std::ceil(label_px / cell_px)));
+}
+
+HeatmapPlot::HeatmapPlot(QWidget* parent) : QCustomPlot(parent) {
+  setNoAntialiasingOnDrag(true);
+  map_ = new QCPColorMap(xAxis, yAxis);
+  map_->setInterpolate(false);  // one flat cell per token pair: smoothing would invent values
+
+  scale_ = new QCPColorScale(this);
+  scale_->setType(QCPAxis::atRight);
+  scale_->setBarWidth(14);
+  plotLayout()->addElement(0, 1, scale_);
+  map_->setColorScale(scale_);
+  scale_->setGradient(attention_gradient());  // after linking: the map takes the scale's gradient
+
+  // Keep the colour bar exactly as tall as the matrix.
+  auto* margins = new QCPMarginGroup(this);
+  axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+  scale_->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+
+  plotLayout()->insertRow(0);
+  title_ = new QCPTextElement(this, QString(), QFont(font().family(), font().pointSize() + 2, QFont::Bold));
+  plotLayout()->addElement(0, 0, title_);
+
+  // Masked cells are transparent: this hatching is what the user sees there.
+  axisRect()->setBackground(QBrush(QColor(190, 190, 190), Qt::BDiagPattern));
+  for (QCPAxis* axis : {xAxis, yAxis}) {
+    axis->grid()->setVisible(false);
+    axis->setTickLength(0, 3);
+    axis->setSubTicks(false);
+  }
+  yAxis->setRangeReversed(true);  // first token at the top, as in a matrix
+  xAxis->setTickLabelRotation(60);
+  xAxis->setLabel(tr("attended to (key) →"));
+  yAxis->setLabel(tr("attending token (query) →"));
+
+  connect(this, &QCustomPlot::afterLayout, this, &HeatmapPlot::relabelForCurrentSize);
+}
+
+void HeatmapPlot::setHeatmap(const HeatmapData& heatmap, const QStringList& row_labels, const QStringList& col_labels) {
+  const Matrix& m = heatmap.matrix;
+  row_labels_ = row_labels;
+  col_labels_ = col_labels;
+  map_->data()->setSize(static_cast<int>(m.cols), static_cast<int>(m.rows));
+  map_->data()->setRange(QCPRange(0, std::max<double>(0, static_cast<double>(m.cols - 1))),
+                         QCPRange(0, std::max<double>(0, static_cast<double>(m.rows - 1))));
+  for (int64_t r = 0; r < m.rows; ++r) {
+    for (int64_t c = 0; c < m.cols; ++c) {
+      map_->data()->setCell(static_cast<int>(c), static_cast<int>(r), static_cast<double>(m.at(r, c)));
+    }
+  }
+  if (heatmap.colour_range.valid) {
+    map_->setDataRange(QCPRange(static_cast<double>(heatmap.colour_range.min), static_cast<double>(heatmap.colour_range.max)));
+  }
+  scale_->axis()->setLabel(QString::fromStdString(heatmap.value_name));
+  title_->setText(QString::fromStdString(heatmap.title));
+  xAxis->setRange(-0.5, static_cast<double>(m.cols) - 0.5);
+  yAxis->setRange(-0.5, static_cast<double>(m.rows) - 0.5);
+  row_step_ = col_step_ = 0;  // force new tickers
+  applyTickLabels(axisRect()->width(), axisRect()->height());
+  replot();
+}
+
+void HeatmapPlot::clearHeatmap() {
+  map_->data()->clear();
+  row_labels_.clear();
+  col_labels_.clear();
+  title_->setText(QString());
+  replot();
+}
+
+void HeatmapPlot::applyTickLabels(int axis_length_x, int axis_length_y) {
+  const int label_px = fontMetrics().height() + 2;
+  const int col_step = label_step(static_cast<int>(col_labels_.size()), axis_length_x, label_px);
+  const int row_step = label_step(static_cast<int>(row_labels_.size()), axis_length_y, label_px);
+  if (col_step == col_step_ && row_step == row_step_) return;
+  col_step_ = col_step;
+  row_step_ = row_step;
+  xAxis->setTicker(text_ticker(col_labels_, col_step));
+  yAxis->setTicker(text_ticker(row_labels_, row_step));
+}
+
+void HeatmapPlot::relabelForCurrentSize() {
+  const int old_rows = row_step_;
+  const int old_cols = col_step_;
+  applyTickLabels(axisRect()->width(), axisRect()->height());
+  if (old_rows != row_step_ || old_cols != col_step_) {
+    // The axes were already laid out for the old labels: draw again with the new ones.
+    QMetaObject::invokeMethod(this, [this] { replot(); }, Qt::QueuedConnection);
+  }
+}
+
+std::optional<Cell> HeatmapPlot::cellAt(const QPointF& pixel) const {
+  if (map_->data()->isEmpty() || !axisRect()->rect().contains(pixel.toPoint())) return std::nullopt;
+  const int col = static_cast<int>(std::lround(xAxis->pixelToCoord(pixel.x())));
+  const int row = static_cast<int>(std::lround(yAxis->pixelToCoord(pixel.y())));
+  if (col < 0 || row < 0 || col >= map_->data()->keySize() || row >= map_->data()->valueSize()) return std::nullopt;
+  return Cell{row, col};
+}
+
+bool HeatmapPlot::exportPng(const QString& file, QSize size) {
+  // savePng lays the plot out at `size`; label density must follow, then return to the screen's.
+  const int old_rows = row_step_;
+  const int old_cols = col_step_;
+  row_step_ = col_step_ = 0;
+  applyTickLabels(size.width() * 3 / 4, size.height() * 3 / 4);
+  const bool saved = savePng(file, size.width(), size.height());
+  row_step_ = col_step_ = 0;
+  applyTickLabels(axisRect()->width(), axisRect()->height());
+  if (old_rows != row_step_ || old_cols != col_step_) replot();
+  return saved;
+}
+
+}  // namespace as::ui

@@ -1,0 +1,51 @@
+#include "ui/load_progress.h"
+
+#include <QDir>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+
+#include <algorithm>
+#include <cmath>
+
+namespace as::ui {
+
+LoadProgress::LoadProgress(QWidget* parent) : QWidget(parent) {
+  auto* layout = new QHBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  label_ = new QLabel(this);
+  bar_ = new QProgressBar(this);
+  bar_->setRange(0, 1000);
+  bar_->setFixedWidth(220);
+  bar_->setTextVisible(true);
+  cancel_ = new QPushButton(tr("Cancel"), this);
+  cancel_->setToolTip(tr("Stop loading; the current model stays loaded"));
+  layout->addWidget(label_);
+  layout->addWidget(bar_);
+  layout->addWidget(cancel_);
+  connect(cancel_, &QPushButton::clicked, this, [this] {
+    cancel_->setEnabled(false);
+    label_->setText(tr("Cancelling…"));
+    emit cancelRequested();
+  });
+  hide();
+}
+
+void LoadProgress::start(const QString& dir) {
+  folder_name_ = QDir(dir).dirName();
+  label_->setText(tr("Loading %1…").arg(folder_name_));
+  bar_->setValue(0);
+  cancel_->setEnabled(true);
+  show();
+}
+
+void LoadProgress::update(double fraction, const QString& phase) {
+  if (!cancel_->isEnabled()) return;  // keep saying "Cancelling…"
+  label_->setText(tr("Loading %1: %2").arg(folder_name_, phase));
+  bar_->setValue(static_cast<int>(std::lround(std::clamp(fraction, 0.0, 1.0) * 1000.0)));
+}
+
+void LoadProgress::finish() { hide(); }
+
+}  // namespace as::ui

@@ -1,0 +1,115 @@
+#include "ui/sentence_editor.h"
+
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+
+namespace as::ui {
+
+SentenceEditor::SentenceEditor(QWidget* parent) : QWidget(parent) {
+  auto* layout = new QGridLayout(this);
+  layout->setContentsMargins(8, 8, 8, 4);
+
+  text_a_ = new QLineEdit(this);
+  text_a_->setPlaceholderText(tr("Type a sentence — the model re-runs as you type"));
+  text_a_->setClearButtonEnabled(true);
+  label_b_ = new QLabel(tr("Second sentence:"), this);
+  text_b_ = new QLineEdit(this);
+  text_b_->setPlaceholderText(tr("Optional: a second sentence, encoded as a BERT pair [CLS] A [SEP] B [SEP]"));
+  text_b_->setClearButtonEnabled(true);
+  stats_ = new QLabel(this);
+  stats_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  running_ = new QLabel(tr("running…"), this);
+  running_->setStyleSheet(QStringLiteral("color: #606060; font-style: italic;"));
+  warning_ = new QLabel(this);
+  warning_->setObjectName(QStringLiteral("inputWarning"));
+  warning_->setStyleSheet(QStringLiteral("#inputWarning { color: #a04000; font-weight: bold; }"));
+  warning_->setWordWrap(true);
+
+  layout->addWidget(new QLabel(tr("Sentence:"), this), 0, 0);
+  layout->addWidget(text_a_, 0, 1);
+  layout->addWidget(label_b_, 1, 0);
+  layout->addWidget(text_b_, 1, 1);
+  auto* status = new QHBoxLayout;
+  status->addWidget(stats_);
+  status->addWidget(running_);
+  status->addStretch(1);
+  layout->addLayout(status, 2, 1);
+  layout->addWidget(warning_, 3, 1);
+  layout->setColumnStretch(1, 1);
+
+  debounce_.setSingleShot(true);
+  debounce_.setInterval(kDebounceMillis);
+  connect(&debounce_, &QTimer::timeout, this, &SentenceEditor::emitInput);
+  connect(text_a_, &QLineEdit::textChanged, &debounce_, qOverload<>(&QTimer::start));
+  connect(text_b_, &QLineEdit::textChanged, &debounce_, qOverload<>(&QTimer::start));
+  // Enter runs at once: no reason to wait for the timer when the user says they are done.
+  connect(text_a_, &QLineEdit::returnPressed, this, &SentenceEditor::emitInput);
+  connect(text_b_, &QLineEdit::returnPressed, this, &SentenceEditor::emitInput);
+
+  setEnabled(false);
+  label_b_->hide();
+  text_b_->hide();
+  warning_->hide();
+  running_->hide();
+}
+
+void SentenceEditor::setModel(const ModelSummary& summary) {
+  setEnabled(true);
+  pairs_ = summary.takes_sentence_pairs();
+  label_b_->setVisible(pairs_);
+  text_b_->setVisible(pairs_);
+  text_a_->setFocus();
+}
+
+void SentenceEditor::setTexts(const QString& text_a, const QString& text_b) {
+  text_a_->setText(text_a);
+  text_b_->setText(text_b);
+  emitInput();
+}
+
+QString SentenceEditor::textA() const { return text_a_->text(); }
+
+QString SentenceEditor::textB() const { return pairs_ ? text_b_->text() : QString(); }
+
+void SentenceEditor::emitInput() {
+  debounce_.stop();
+  if (!isEnabled()) return;
+  emit inputChanged(textA(), textB());
+}
+
+void SentenceEditor::showRunning() { running_->show(); }
+
+void SentenceEditor::showResult(const RunResult& result) {
+  running_->hide();
+  const auto max_tokens = result.model ? result.model->info.max_positions : 0;
+  stats_->setText(tr("%1 tokens (model max %2) · tokenize %3 ms · forward %4 ms · total %5 ms")
+                      .arg(result.token_count())
+                      .arg(max_tokens)
+                      .arg(result.tokenize_millis, 0, 'f', 1)
+                      .arg(result.forward.millis, 0, 'f', 1)
+                      .arg(result.total_millis, 0, 'f', 1));
+  QStringList warnings;
+  if (result.encoding.dropped_tokens > 0) {
+    warnings << tr("⚠ Input truncated: %1 tokens beyond the model's %2 were dropped.")
+                    .arg(result.encoding.dropped_tokens)
+                    .arg(max_tokens);
+  }
+  for (const auto& warning : result.encoding.warnings) {
+    const QString text = QString::fromStdString(warning);
+    // The truncation warning is already phrased above with the numbers the user needs.
+    if (result.encoding.dropped_tokens > 0 && text.contains(QLatin1String("truncat"), Qt::CaseInsensitive)) continue;
+    warnings << QStringLiteral("⚠ ") + text;
+  }
+  warning_->setText(warnings.join(QLatin1Char('\n')));
+  warning_->setVisible(!warnings.isEmpty());
+}
+
+void SentenceEditor::showError(const QString& message) {
+  running_->hide();
+  warning_->setText(tr("⚠ The model could not run on this input: %1").arg(message));
+  warning_->show();
+}
+
+}  // namespace as::ui

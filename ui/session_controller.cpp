@@ -1,0 +1,80 @@
+#include "ui/session_controller.h"
+
+#include "ui/session_worker.h"
+
+namespace as::ui {
+
+SessionController::SessionController(int threads, QObject* parent)
+    : QObject(parent),
+      latest_generation_(std::make_shared<std::atomic<quint64>>(0)),
+      cancel_current_load_(std::make_shared<std::atomic<bool>>(false)) {
+  qRegisterMetaType<ModelSummaryPtr>();
+  qRegisterMetaType<RunResultPtr>();
+  thread_.setObjectName(QStringLiteral("attentionscope-engine"));
+  worker_ = new SessionWorker(threads, latest_generation_);
+  worker_->moveToThread(&thread_);
+  // The worker emits on its own thread; these connections queue its answers onto ours.
+  connect(worker_, &SessionWorker::loadProgress, this, &SessionController::loadProgress);
+  connect(worker_, &SessionWorker::loaded, this, &SessionController::onLoaded);
+  connect(worker_, &SessionWorker::loadFailed, this, &SessionController::onLoadFailed);
+  connect(worker_, &SessionWorker::runFinished, this, &SessionController::onRunFinished);
+  connect(worker_, &SessionWorker::runFailed, this, &SessionController::onRunFailed);
+  thread_.start();
+}
+
+SessionController::~SessionController() {
+  cancel_current_load_->store(true);
+  thread_.quit();
+  thread_.wait();
+  delete worker_;  // its thread has stopped: nothing can still be running in it
+}
+
+void SessionController::openModel(const QString& dir) {
+  // A newer choice supersedes a load still in progress.
+  cancel_current_load_->store(true);
+  cancel_current_load_ = std::make_shared<std::atomic<bool>>(false);
+  ++pending_loads_;
+  emit loadStarted(dir);
+  QMetaObject::invokeMethod(worker_, [worker = worker_, dir, cancel = cancel_current_load_] {
+    worker->load(dir, cancel);
+  }, Qt::QueuedConnection);
+}
+
+void SessionController::cancelLoad() { cancel_current_load_->store(true); }
+
+quint64 SessionController::requestRun(const QString& text_a, const QString& text_b) {
+  RunRequest request;
+  request.generation = ++*latest_generation_;
+  request.text_a = text_a.toStdString();
+  request.text_b = text_b.toStdString();
+  QMetaObject::invokeMethod(worker_, [worker = worker_, request] { worker->run(request); },
+                            Qt::QueuedConnection);
+  return request.generation;
+}
+
+void SessionController::onLoaded(const ModelSummaryPtr& summary) {
+  --pending_loads_;
+  model_ = summary;
+  emit modelLoaded(summary);
+}
+
+void SessionController::onLoadFailed(const QString& dir, const QString& message, bool cancelled) {
+  --pending_loads_;
+  if (cancelled) {
+    emit loadCancelled(dir);
+  } else {
+    emit loadFailed(dir, message);
+  }
+}
+
+void SessionController::onRunFinished(const RunResultPtr& result) {
+  if (result->generation != latest_generation_->load()) return;  // the user has typed on since
+  emit runFinished(result);
+}
+
+void SessionController::onRunFailed(quint64 generation, const QString& message) {
+  if (generation != latest_generation_->load()) return;
+  emit runFailed(generation, message);
+}
+
+}  // namespace as::ui

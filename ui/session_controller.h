@@ -1,0 +1,61 @@
+#pragma once
+// The GUI thread's handle on the engine. It owns a worker thread where the model lives, forwards
+// requests to it, and re-emits the worker's answers on the GUI thread, dropping results that a
+// newer request has made stale. Views only ever see immutable RunResult / ModelSummary values.
+#include <QObject>
+#include <QString>
+#include <QThread>
+
+#include <atomic>
+#include <memory>
+
+#include "ui/run_types.h"
+
+namespace as::ui {
+
+class SessionWorker;
+
+class SessionController : public QObject {
+  Q_OBJECT
+
+ public:
+  // `threads` for the CPU backend; 0 = all cores.
+  explicit SessionController(int threads = 0, QObject* parent = nullptr);
+  ~SessionController() override;
+
+  // Starts loading a checkpoint folder on the worker. The current model stays in use until the
+  // new one has loaded; a load that fails or is cancelled leaves it in place.
+  void openModel(const QString& dir);
+  void cancelLoad();
+  bool isLoading() const { return pending_loads_ > 0; }
+  ModelSummaryPtr model() const { return model_; }
+
+  // Queues a forward pass over `text_a` (and `text_b` as a BERT pair). Returns its generation;
+  // only the result of the newest request is ever emitted.
+  quint64 requestRun(const QString& text_a, const QString& text_b = {});
+  quint64 latestGeneration() const { return latest_generation_->load(); }
+
+ signals:
+  void loadStarted(const QString& dir);
+  void loadProgress(double fraction, const QString& phase);
+  void modelLoaded(as::ui::ModelSummaryPtr summary);
+  void loadFailed(const QString& dir, const QString& message);
+  void loadCancelled(const QString& dir);
+  void runFinished(as::ui::RunResultPtr result);
+  void runFailed(quint64 generation, const QString& message);
+
+ private:
+  void onLoaded(const ModelSummaryPtr& summary);
+  void onLoadFailed(const QString& dir, const QString& message, bool cancelled);
+  void onRunFinished(const RunResultPtr& result);
+  void onRunFailed(quint64 generation, const QString& message);
+
+  QThread thread_;
+  SessionWorker* worker_ = nullptr;  // lives on thread_; deleted after the thread has stopped
+  std::shared_ptr<std::atomic<quint64>> latest_generation_;
+  std::shared_ptr<std::atomic<bool>> cancel_current_load_;
+  int pending_loads_ = 0;
+  ModelSummaryPtr model_;
+};
+
+}  // namespace as::ui

@@ -1,0 +1,48 @@
+#pragma once
+// The half of the session that lives on the worker thread: it owns the engine model and tokenizer
+// and does every slow call (loading, tokenising, forward passes) so the GUI thread never waits.
+// Only SessionController talks to it, by queued calls; it answers with signals.
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <memory>
+
+#include "models/model.h"
+#include "tokenizers/tokenizer.h"
+#include "ui/run_types.h"
+
+namespace as::ui {
+
+class SessionWorker : public QObject {
+  Q_OBJECT
+
+ public:
+  // `latest_generation` is the controller's counter: a run whose request is already stale when
+  // the worker reaches it is skipped without computing.
+  SessionWorker(int threads, std::shared_ptr<const std::atomic<quint64>> latest_generation);
+  ~SessionWorker() override;
+
+  // Both run on the worker thread (the controller queues them there).
+  void load(const QString& dir, const std::shared_ptr<std::atomic<bool>>& cancel);
+  void run(const RunRequest& request);
+
+ signals:
+  void loadProgress(double fraction, const QString& phase);
+  void loaded(as::ui::ModelSummaryPtr summary);
+  void loadFailed(const QString& dir, const QString& message, bool cancelled);
+  void runFinished(as::ui::RunResultPtr result);
+  void runFailed(quint64 generation, const QString& message);
+
+ private:
+  RunResultPtr compute(const RunRequest& request) const;
+
+  int threads_ = 0;
+  std::shared_ptr<const std::atomic<quint64>> latest_generation_;
+  // Replaced together, and only by a load that succeeded: a failed load keeps the previous model.
+  std::unique_ptr<Model> model_;
+  std::unique_ptr<Tokenizer> tokenizer_;
+  ModelSummaryPtr summary_;
+};
+
+}  // namespace as::ui

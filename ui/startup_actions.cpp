@@ -1,0 +1,153 @@
+#include "ui/startup_actions.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDialog>
+#include <QImage>
+#include <QPainter>
+#include <QPixmap>
+#include <QTimer>
+
+#include <cstdio>
+#include <utility>
+
+#include "ui/heatmap_view.h"
+#include "ui/main_window.h"
+#include "ui/sentence_editor.h"
+#include "ui/session_controller.h"
+
+namespace as::ui {
+namespace {
+
+std::optional<QSize> parse_size(const QString& text) {
+  const auto parts = text.split(QLatin1Char('x'));
+  if (parts.size() != 2) return std::nullopt;
+  bool ok_w = false;
+  bool ok_h = false;
+  const int w = parts[0].toInt(&ok_w);
+  const int h = parts[1].toInt(&ok_h);
+  if (!ok_w || !ok_h || w < 200 || h < 200) return std::nullopt;
+  return QSize(w, h);
+}
+
+// The window plus any dialog it shows (a load error), so the picture is what a user would see.
+QImage grab_with_dialogs(QWidget& window) {
+  QImage image = window.grab().toImage();
+  QPainter painter(&image);
+  for (QWidget* widget : QApplication::topLevelWidgets()) {
+    auto* dialog = qobject_cast<QDialog*>(widget);
+    if (dialog == nullptr || !dialog->isVisible()) continue;
+    const QPixmap picture = dialog->grab();
+    const QPoint centre = image.rect().center() - QPoint(picture.width() / 2, picture.height() / 2);
+    painter.fillRect(QRect(centre, picture.size()).adjusted(-1, -1, 1, 1), Qt::darkGray);
+    painter.drawPixmap(centre, picture);
+  }
+  return image;
+}
+
+}  // namespace
+
+std::shared_ptr<StartupActions::Options> StartupActions::addOptions(QCommandLineParser& parser) {
+  auto options = std::make_shared<Options>();
+  parser.addOptions({options->text, options->text_b, options->layer, options->head, options->scores,
+                     options->unit_range, options->screenshot, options->size,
+                     options->export_heatmap, options->export_size});
+  return options;
+}
+
+std::unique_ptr<StartupActions> StartupActions::fromParser(const QCommandLineParser& parser, const Options& options) {
+  auto actions = std::make_unique<StartupActions>();
+  actions->has_text_ = parser.isSet(options.text);
+  actions->text_ = parser.value(options.text);
+  actions->text_b_ = parser.value(options.text_b);
+  if (parser.isSet(options.layer)) actions->layer_ = parser.value(options.layer).toInt();
+  actions->head_ = parser.value(options.head);
+  actions->scores_ = parser.isSet(options.scores);
+  actions->unit_range_ = parser.isSet(options.unit_range);
+  actions->screenshot_ = parser.value(options.screenshot);
+  if (parser.isSet(options.size)) {
+    actions->size_ = parse_size(parser.value(options.size));
+    if (!actions->size_) std::fprintf(stderr, "attentionscope: --size wants WxH, e.g. 1600x1000\n");
+  }
+  actions->export_file_ = parser.value(options.export_heatmap);
+  if (parser.isSet(options.export_size)) {
+    if (const auto size = parse_size(parser.value(options.export_size))) actions->export_size_ = *size;
+    else std::fprintf(stderr, "attentionscope: --export-size wants WxH, e.g. 1600x1200\n");
+  }
+  const bool anything = actions->has_text_ || actions->layer_ || !actions->head_.isEmpty() || actions->scores_ ||
+                         actions->unit_range_ || !actions->screenshot_.isEmpty() || actions->size_ ||
+                         !actions->export_file_.isEmpty();
+  return anything ? std::move(actions) : nullptr;
+}
+
+void StartupActions::start(MainWindow& window) {
+  window_ = &window;
+  if (size_) window.resize(*size_);
+  SessionController* controller = window.controller();
+  connect(controller, &SessionController::modelLoaded, this, [this] {
+    applyInputs();
+    if (!has_text_) scheduleScreenshot(0);
+  }, Qt::SingleShotConnection);
+  connect(controller, &SessionController::runFinished, this, [this](const RunResultPtr& result) {
+    if (!screenshot_.isEmpty()) {
+      // A line for logs: what the picture shows and how long the model took.
+      std::printf("attentionscope: %lld tokens, tokenize %.1f ms, forward %.1f ms, total %.1f ms\n",
+                  static_cast<long long>(result->token_count()), result->tokenize_millis, result->forward.millis,
+                  result->total_millis);
+      std::fflush(stdout);
+    }
+    const bool exported = export_file_.isEmpty() || exportHeatmap();
+    scheduleScreenshot(exported ? 0 : 4);
+  });
+  connect(controller, &SessionController::runFailed, this, [this] { scheduleScreenshot(1); });
+  connect(controller, &SessionController::loadFailed, this, [this] { scheduleScreenshot(1); });
+  if (!screenshot_.isEmpty()) {
+    // Never hang a CI job: whatever is on screen after two minutes is saved.
+    QTimer::singleShot(120'000, this, [this] { saveScreenshotAndQuit(2); });
+  }
+}
+
+void StartupActions::applyInputs() {
+  HeatmapView* heatmap = window_->heatmapView();
+  HeatmapSelection selection = heatmap->selection();
+  if (layer_) selection.layer = *layer_;
+  if (head_ == QLatin1String("mean")) {
+    selection.mode = HeatmapMode::MeanOfHeads;
+  } else if (head_ == QLatin1String("max")) {
+    selection.mode = HeatmapMode::MaxOfHeads;
+  } else if (head_ == QLatin1String("rollout")) {
+    selection.mode = HeatmapMode::Rollout;
+  } else if (!head_.isEmpty()) {
+    selection.mode = HeatmapMode::SingleHead;
+    selection.head = head_.toInt();
+  }
+  if (scores_) selection.values = ValueKind::Scores;
+  if (unit_range_) selection.fixed_unit_range = true;
+  // Stored now, clamped to the model's layers and heads when the first result arrives.
+  heatmap->setSelection(selection);
+  if (has_text_) window_->sentenceEditor()->setTexts(text_, text_b_);
+}
+
+bool StartupActions::exportHeatmap() {
+  const QString file = std::exchange(export_file_, QString());  // once, for the first result
+  const QString error = window_->heatmapView()->exportTo(file, export_size_);
+  if (!error.isEmpty()) std::fprintf(stderr, "attentionscope: %s\n", qPrintable(error));
+  return error.isEmpty();
+}
+
+void StartupActions::scheduleScreenshot(int exit_code) {
+  if (screenshot_.isEmpty() || screenshot_scheduled_) return;
+  screenshot_scheduled_ = true;
+  // Let the views lay out and replot with the result before grabbing.
+  QTimer::singleShot(400, this, [this, exit_code] { saveScreenshotAndQuit(exit_code); });
+}
+
+void StartupActions::saveScreenshotAndQuit(int exit_code) {
+  if (!grab_with_dialogs(*window_).save(screenshot_)) {
+    std::fprintf(stderr, "attentionscope: could not write %s\n", qPrintable(screenshot_));
+    exit_code = 3;
+  }
+  QApplication::exit(exit_code);
+}
+
+}  // namespace as::ui

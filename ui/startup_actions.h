@@ -1,0 +1,73 @@
+#pragma once
+// Command-line actions that run once the window is up: type a sentence, pick what the heatmap
+// shows, and save a screenshot of the window after the first result and quit (for docs and CI).
+#include <QCommandLineOption>
+#include <QObject>
+#include <QSize>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+class QCommandLineParser;
+
+namespace as::ui {
+
+class MainWindow;
+
+class StartupActions : public QObject {
+  Q_OBJECT
+
+ public:
+  struct Options {
+    QCommandLineOption text{QStringLiteral("text"), QStringLiteral("Sentence to run once the model has loaded."),
+                            QStringLiteral("TEXT")};
+    QCommandLineOption text_b{QStringLiteral("text-b"), QStringLiteral("Second sentence (BERT sentence pairs)."),
+                              QStringLiteral("TEXT")};
+    QCommandLineOption layer{QStringLiteral("layer"), QStringLiteral("Heatmap layer (0-based)."), QStringLiteral("N")};
+    QCommandLineOption head{QStringLiteral("head"),
+                            QStringLiteral("Heatmap head (0-based), or mean / max of the heads, or rollout."),
+                            QStringLiteral("N|mean|max|rollout")};
+    QCommandLineOption scores{QStringLiteral("scores"), QStringLiteral("Show pre-softmax scores instead of probabilities.")};
+    QCommandLineOption unit_range{QStringLiteral("fixed-scale"), QStringLiteral("Heatmap colour scale fixed to 0..1.")};
+    QCommandLineOption screenshot{QStringLiteral("screenshot"),
+                                  QStringLiteral("Save the window as PNG after the first result, then quit."),
+                                  QStringLiteral("FILE.png")};
+    QCommandLineOption export_heatmap{QStringLiteral("export-heatmap"),
+                                      QStringLiteral("Also export the heatmap after the first result (.png or .svg)."),
+                                      QStringLiteral("FILE")};
+    QCommandLineOption export_size{QStringLiteral("export-size"),
+                                   QStringLiteral("Size of the exported heatmap (default 1600x1200)."),
+                                   QStringLiteral("WxH")};
+    QCommandLineOption size{QStringLiteral("size"), QStringLiteral("Window size for --screenshot, e.g. 1600x1000."),
+                            QStringLiteral("WxH")};
+  };
+
+  static std::shared_ptr<Options> addOptions(QCommandLineParser& parser);
+  // nullptr when the command line asks for nothing beyond opening a folder.
+  static std::unique_ptr<StartupActions> fromParser(const QCommandLineParser& parser, const Options& options);
+
+  void start(MainWindow& window);
+
+ private:
+  void applyInputs();
+  void scheduleScreenshot(int exit_code);
+  bool exportHeatmap();
+  void saveScreenshotAndQuit(int exit_code);
+
+  MainWindow* window_ = nullptr;
+  QString text_;
+  QString text_b_;
+  bool has_text_ = false;
+  std::optional<int> layer_;
+  QString head_;
+  bool scores_ = false;
+  bool unit_range_ = false;
+  QString screenshot_;
+  std::optional<QSize> size_;
+  QString export_file_;
+  QSize export_size_{1600, 1200};
+  bool screenshot_scheduled_ = false;
+};
+
+}  // namespace as::ui
