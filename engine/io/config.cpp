@@ -98,6 +98,28 @@ void read_bert(const ConfigReader& r, ModelConfig& c) {
   c.pad_token_id = r.optional_int("pad_token_id", 0);
 }
 
+void read_distilbert(const ConfigReader& r, ModelConfig& c) {
+  c.vocab_size = r.positive_int({"vocab_size"}, std::nullopt);
+  c.hidden_size = r.positive_int({"dim", "hidden_size"}, std::nullopt);
+  c.num_layers = r.positive_int({"n_layers", "num_hidden_layers"}, std::nullopt);
+  c.num_heads = r.positive_int({"n_heads", "num_attention_heads"}, std::nullopt);
+  c.intermediate_size = r.positive_int({"hidden_dim", "intermediate_size"}, 4 * c.hidden_size);
+  c.max_positions = r.positive_int({"max_position_embeddings"}, 512);
+  c.type_vocab_size = 0;
+  c.layer_norm_eps = 1e-12f;  // hard-coded in HF's DistilBERT, not read from config.json
+  c.hidden_act = parse_activation(r, "activation", r.string({"activation"}, "gelu"));
+  c.pad_token_id = r.optional_int("pad_token_id", 0);
+}
+
+void read_roberta(const ConfigReader& r, ModelConfig& c) {
+  read_bert(r, c);
+  c.max_positions = r.positive_int({"max_position_embeddings"}, 514);
+  c.type_vocab_size = r.positive_int({"type_vocab_size"}, 1);
+  c.pad_token_id = r.optional_int("pad_token_id", 1);
+  c.bos_token_id = r.optional_int("bos_token_id", 0);
+  c.eos_token_id = r.optional_int("eos_token_id", 2);
+}
+
 void read_gpt2(const ConfigReader& r, ModelConfig& c) {
   c.vocab_size = r.positive_int({"vocab_size"}, std::nullopt);
   c.hidden_size = r.positive_int({"n_embd", "hidden_size"}, std::nullopt);
@@ -134,7 +156,8 @@ ModelConfig parse_config(const std::string& json_text, const std::string& label)
   if (!j.is_object()) throw Error(label + ": expected a JSON object");
   ConfigReader r(j, label);
   ModelConfig c;
-  if (!j.contains("model_type")) throw Error(label + ": missing required key 'model_type' (expected \"bert\" or \"gpt2\")");
+  if (!j.contains("model_type"))
+    throw Error(label + ": missing required key 'model_type' (expected \"bert\", \"distilbert\", \"roberta\" or \"gpt2\")");
   c.model_type = r.string({"model_type"}, "");
   if (j.contains("architectures") && j["architectures"].is_array())
     for (const auto& a : j["architectures"])
@@ -143,8 +166,13 @@ ModelConfig parse_config(const std::string& json_text, const std::string& label)
     read_bert(r, c);
   } else if (c.model_type == "gpt2") {
     read_gpt2(r, c);
+  } else if (c.model_type == "distilbert") {
+    read_distilbert(r, c);
+  } else if (c.model_type == "roberta") {
+    read_roberta(r, c);
   } else {
-    throw Error(label + ": model_type '" + c.model_type + "' is not supported (expected \"bert\" or \"gpt2\")");
+    throw Error(label + ": model_type '" + c.model_type +
+                "' is not supported (expected \"bert\", \"distilbert\", \"roberta\" or \"gpt2\")");
   }
   c.tie_word_embeddings = r.boolean("tie_word_embeddings", true);
   c.torch_dtype = r.string({"torch_dtype"}, "");

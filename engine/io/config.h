@@ -11,7 +11,7 @@ enum class Activation { None, GeluErf, GeluTanh, Relu, Tanh };
 const char* activation_name(Activation act);
 
 struct ModelConfig {
-  std::string model_type;  // "bert" or "gpt2"
+  std::string model_type;  // "bert", "distilbert", "roberta" or "gpt2"
   std::vector<std::string> architectures;
   int64_t vocab_size = 0;
   int64_t hidden_size = 0;

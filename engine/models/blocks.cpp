@@ -75,4 +75,9 @@ void check_input_ids(const std::vector<int32_t>& ids, int64_t vocab, int64_t max
                   " is outside the vocabulary (0.." + std::to_string(vocab - 1) + ")");
 }
 
+void report_progress(const LoadOptions& o, double fraction, const std::string& phase) {
+  if (o.cancel && o.cancel->load()) throw Cancelled();
+  if (o.progress) o.progress(fraction, phase);
+}
+
 }  // namespace as

@@ -32,4 +32,7 @@ std::vector<int64_t> resolve_logit_positions(const ForwardOptions& options, int6
 // Rejects ids outside the vocabulary and sequences longer than the model's maximum.
 void check_input_ids(const std::vector<int32_t>& ids, int64_t vocab, int64_t max_positions, int64_t past = 0);
 
+// Progress and cancellation between loading steps.
+void report_progress(const LoadOptions& options, double fraction, const std::string& phase);
+
 }  // namespace as

@@ -59,11 +59,6 @@ namespace {
 // GPT-2 checkpoints name tensors with or without "transformer." (GPT2LMHeadModel vs GPT2Model dumps).
 std::string detect_prefix(const TensorSource& src) { return src.has("transformer.wte.weight") ? "transformer." : ""; }
 
-void report(const LoadOptions& o, double fraction, const std::string& phase) {
-  if (o.cancel && o.cancel->load()) throw Cancelled();
-  if (o.progress) o.progress(fraction, phase);
-}
-
 }  // namespace
 
 Gpt2Model::Gpt2Model(const ModelConfig& c, const TensorSource& src, std::shared_ptr<Backend> backend,
@@ -73,12 +68,12 @@ Gpt2Model::Gpt2Model(const ModelConfig& c, const TensorSource& src, std::shared_
   const std::string p = detect_prefix(src);
   const int64_t H = c.hidden_size, I = c.intermediate_size;
   if (!src.has(p + "wte.weight")) throw Error(src.label() + ": missing tensor 'wte.weight' (is this a GPT-2 checkpoint?)");
-  report(options, 0.0, "embeddings");
+  report_progress(options, 0.0, "embeddings");
   wte_ = w.matrix(p + "wte.weight", {c.vocab_size, H});
   wpe_host_ = src.get(p + "wpe.weight", {c.max_positions, H});
   wpe_ = w.upload(wpe_host_);
   for (int64_t l = 0; l < c.num_layers; ++l) {
-    report(options, static_cast<double>(l + 1) / static_cast<double>(c.num_layers + 1), "layer " + std::to_string(l));
+    report_progress(options, static_cast<double>(l + 1) / static_cast<double>(c.num_layers + 1), "layer " + std::to_string(l));
     const std::string lp = p + "h." + std::to_string(l) + ".";
     Layer layer;
     layer.ln_1 = w.norm(lp + "ln_1", H);
@@ -93,7 +88,7 @@ Gpt2Model::Gpt2Model(const ModelConfig& c, const TensorSource& src, std::shared_
   // lm_head is nn.Linear [vocab, H] without bias; usually tied to wte and not stored.
   lm_head_.weight = src.has("lm_head.weight") ? w.matrix("lm_head.weight", {c.vocab_size, H}) : wte_;
   lm_head_.has_bias = false;
-  report(options, 1.0, "ready");
+  report_progress(options, 1.0, "ready");
 
   info_.family = "gpt2";
   info_.architecture = c.architectures.empty() ? "GPT2LMHeadModel" : c.architectures[0];

@@ -6,8 +6,10 @@
 #include "core/error.h"
 #include "io/weight_store.h"
 #include "models/bert.h"
+#include "models/distilbert.h"
 #include "models/gpt2.h"
 #include "models/model.h"
+#include "models/roberta.h"
 
 namespace as {
 
@@ -68,6 +70,8 @@ std::unique_ptr<Model> build(const ModelConfig& config, const TensorSource& sour
                              const LoadOptions& options) {
   if (config.model_type == "bert") return std::make_unique<BertModel>(config, source, std::move(backend), options);
   if (config.model_type == "gpt2") return std::make_unique<Gpt2Model>(config, source, std::move(backend), options);
+  if (config.model_type == "distilbert") return std::make_unique<DistilBertModel>(config, source, std::move(backend), options);
+  if (config.model_type == "roberta") return std::make_unique<RobertaModel>(config, source, std::move(backend), options);
   throw Error("model_type '" + config.model_type + "' is not supported");
 }
 

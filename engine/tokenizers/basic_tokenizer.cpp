@@ -19,10 +19,6 @@ Span SpannedText::cover(size_t begin, size_t end) const {
 
 namespace {
 
-bool all_below(const std::u32string& chars, char32_t limit) {
-  return std::all_of(chars.begin(), chars.end(), [limit](char32_t c) { return c < limit; });
-}
-
 // NFC, applied chunk by chunk (chunks start at code points that never interact with what precedes
 // them), so that characters of an unchanged chunk keep their own spans and the characters of a
 // changed chunk ("e" + U+0301 -> "é") cover the whole chunk.
@@ -64,6 +60,32 @@ void lower_spanned(const SpannedText& in, SpannedText& out) {
     unicode::append_python_lower(in.chars[i], lowered);
     for (char32_t c : lowered) out.push(c, in.spans[i]);
   }
+}
+
+// Lower-cases in place when no character becomes two (only U+0130 does); false: nothing done.
+bool lower_in_place(SpannedText& word) {
+  for (char32_t c : word.chars)
+    if (c == 0x130) return false;
+  for (char32_t& c : word.chars)
+    if (unicode::char_flags(c) & unicode::kChangesWhenLowered) c = unicode::simple_lower(c);
+  return true;
+}
+
+// Strips accents in place when no character decomposes (then it only drops nonspacing marks);
+// false: nothing done, the copying version is needed.
+bool strip_accents_in_place(SpannedText& word) {
+  for (char32_t c : word.chars)
+    if (unicode::char_flags(c) & unicode::kCanonicalDecomposition) return false;
+  size_t kept = 0;
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (unicode::char_flags(word.chars[i]) & unicode::kNonspacingMark) continue;
+    word.chars[kept] = word.chars[i];
+    word.spans[kept] = word.spans[i];
+    ++kept;
+  }
+  word.chars.resize(kept);
+  word.spans.resize(kept);
+  return true;
 }
 
 // _run_strip_accents: NFD, then drop every nonspacing mark (Mn). Dropping before the canonical
@@ -203,28 +225,29 @@ void BasicTokenizer::tokenize_utf8(std::string_view text, int32_t first_index, b
 
 void BasicTokenizer::finish_word(Scratch& scratch, const WordSink& out) const {
   if (scratch.raw.empty()) return;
-  // Each step reads `word` and writes into the scratch buffer that `word` is not.
+  // Each copying step reads `word` and writes into the scratch buffer that `word` is not.
   SpannedText* word = &scratch.raw;
   const auto other = [&scratch](const SpannedText* current) { return current == &scratch.a ? &scratch.b : &scratch.a; };
-  const bool ascii = all_below(word->chars, 0x80);
+  const char32_t highest = *std::max_element(word->chars.begin(), word->chars.end());
 
-  if (!all_below(word->chars, 0x300)) {  // nothing below U+0300 changes under NFC
+  if (highest >= 0x300) {  // nothing below U+0300 changes under NFC
     nfc_spanned(*word, *other(word));
     word = other(word);
   }
   if (!is_kept_whole(word->chars)) {
     if (options_.do_lower_case) {
-      // The text was lower-cased per code point before; str.lower() on the word changes nothing
-      // more, except that its context-dependent final sigma never fires (no capital sigma is left).
-      if (ascii) {
+      // str.lower() on the word. The text was lower-cased per code point already, so this changes
+      // nothing more, except that its context-dependent final sigma can never fire (no capital
+      // sigma is left); it is applied anyway, per code point, for exactness.
+      if (highest < 0x80) {
         for (char32_t& c : word->chars)
           if (c >= 'A' && c <= 'Z') c += 32;
-      } else {
+      } else if (!lower_in_place(*word)) {
         lower_spanned(*word, *other(word));
         word = other(word);
       }
     }
-    if (strip_accents_ && !ascii) {
+    if (strip_accents_ && highest >= 0x80 && !strip_accents_in_place(*word)) {
       strip_accents_spanned(*word, *other(word));
       word = other(word);
     }

@@ -185,14 +185,20 @@ const std::string& ByteLevelBpeTokenizer::raw_bytes(int32_t id) const {
   return raw_bytes_[static_cast<size_t>(id)];
 }
 
-void ByteLevelBpeTokenizer::pieces_of(std::string_view pre_token, std::vector<BpePiece>& out,
+void ByteLevelBpeTokenizer::pieces_of(std::string_view pre_token, std::vector<BpePiece>& out, BpeCallCache* recent,
                                       WordExplanation* explanation) const {
   if (pre_token.size() == 1 && !explanation) {  // a single byte has nothing to merge
     out.assign(1, {byte_symbol_[static_cast<uint8_t>(pre_token[0])], 1});
     return;
   }
   const uint64_t hash = hash_token(pre_token);
-  if (!explanation && cache_.find(pre_token, hash, out)) return;
+  if (!explanation) {
+    if (recent && recent->find(pre_token, hash, out)) return;
+    if (cache_.find(pre_token, hash, out)) {
+      if (recent) recent->remember(pre_token, hash, out);
+      return;
+    }
+  }
   std::vector<int32_t> symbols;
   symbols.reserve(pre_token.size());
   for (char c : pre_token) symbols.push_back(byte_symbol_[static_cast<uint8_t>(c)]);
@@ -219,7 +225,10 @@ void ByteLevelBpeTokenizer::pieces_of(std::string_view pre_token, std::vector<Bp
   out.clear();
   for (int32_t id : symbols)
     out.push_back({id, static_cast<uint32_t>(raw_bytes_[static_cast<size_t>(id)].size())});
-  if (!explanation) cache_.insert(pre_token, hash, out);
+  if (!explanation) {
+    cache_.insert(pre_token, hash, out);
+    if (recent) recent->remember(pre_token, hash, out);
+  }
 }
 
 std::vector<Token> ByteLevelBpeTokenizer::tokenize(std::string_view text, std::vector<std::string>& warnings,
@@ -248,6 +257,8 @@ std::vector<Token> ByteLevelBpeTokenizer::tokenize(std::string_view text, std::v
   std::vector<Planned> plan;
   plan.reserve(processed.size() / 3 + 16);
   std::vector<BpePiece> pieces;
+  BpeCallCache recent;
+  BpeCallCache* const recent_if_long = processed.size() >= 16384 ? &recent : nullptr;  // not worth it for short texts
   int32_t word_index = 0;
   for (const TextPart& part : specials_.split(processed)) {
     if (part.special >= 0) {
@@ -262,7 +273,7 @@ std::vector<Token> ByteLevelBpeTokenizer::tokenize(std::string_view text, std::v
     const std::string_view segment = processed.substr(part.begin, part.end - part.begin);
     pre_tokenizer_.split(segment, [&](size_t begin, size_t end) {
       WordExplanation* explanation = explanations ? &explanations->emplace_back() : nullptr;
-      pieces_of(segment.substr(begin, end - begin), pieces, explanation);
+      pieces_of(segment.substr(begin, end - begin), pieces, recent_if_long, explanation);
       auto byte = static_cast<uint32_t>(part.begin + begin);
       for (size_t i = 0; i < pieces.size(); ++i) {
         plan.push_back({pieces[i].id, byte, byte + pieces[i].bytes, word_index, i > 0, false});
@@ -273,7 +284,9 @@ std::vector<Token> ByteLevelBpeTokenizer::tokenize(std::string_view text, std::v
   }
 
   CodePointCursor cursor(valid);
-  std::vector<Token> tokens(plan.size());
+  std::vector<Token> tokens;
+  reserve_tokens(tokens, plan.size() + kRoomForSpecialTokens);
+  tokens.resize(plan.size());
   for (size_t i = 0; i < plan.size(); ++i) {
     const Planned& p = plan[i];
     Token& t = tokens[i];

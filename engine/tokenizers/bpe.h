@@ -59,7 +59,10 @@ class ByteLevelBpeTokenizer final : public Tokenizer {
  private:
   std::vector<Token> tokenize(std::string_view text, std::vector<std::string>& warnings,
                               std::vector<WordExplanation>* explanations) const;
-  void pieces_of(std::string_view pre_token, std::vector<BpePiece>& out, WordExplanation* explanation) const;
+  // The pieces of one pre-token: from `recent` (this call's cache, may be null), the shared cache,
+  // or the merge loop.
+  void pieces_of(std::string_view pre_token, std::vector<BpePiece>& out, BpeCallCache* recent,
+                 WordExplanation* explanation) const;
   const std::string& raw_bytes(int32_t id) const;
   const std::string& token_text(int32_t id) const;
 

@@ -1,7 +1,12 @@
 #include "tokenizers/post_processor.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <iterator>
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 namespace as {
 
@@ -76,6 +81,20 @@ void build_from_template(const std::vector<TemplatePiece>& pieces, std::vector<T
 }
 
 }  // namespace
+
+void reserve_tokens(std::vector<Token>& tokens, size_t count) {
+  tokens.reserve(count);
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  constexpr size_t kHugePage = size_t{2} << 20;
+  const size_t bytes = count * sizeof(Token);
+  if (bytes < 4 * kHugePage) return;
+  const auto begin = reinterpret_cast<uintptr_t>(tokens.data());
+  const uintptr_t aligned_begin = (begin + kHugePage - 1) & ~(uintptr_t{kHugePage} - 1);
+  const uintptr_t aligned_end = (begin + bytes) & ~(uintptr_t{kHugePage} - 1);
+  if (aligned_end > aligned_begin)  // only a hint: failure changes nothing
+    madvise(reinterpret_cast<void*>(aligned_begin), aligned_end - aligned_begin, MADV_HUGEPAGE);
+#endif
+}
 
 PostProcessor PostProcessor::bert(const std::string& cls, int32_t cls_id, const std::string& sep, int32_t sep_id) {
   return from_templates({special(cls, cls_id, 0), first(0), special(sep, sep_id, 0)},

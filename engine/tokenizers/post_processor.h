@@ -17,6 +17,14 @@ struct TemplatePiece {
   int32_t type_id = 0;
 };
 
+// Reserves room for `count` tokens. A 1 MB text can need 40 MB of tokens; on Linux such a block is
+// marked for transparent huge pages, so that the kernel faults it in 2 MB at a time instead of
+// 4 KB at a time (it is fresh memory on every call: glibc maps blocks over 32 MB directly).
+void reserve_tokens(std::vector<Token>& tokens, size_t count);
+
+// Tokenizers reserve this many extra slots so that adding [CLS]/[SEP] does not move every token.
+constexpr size_t kRoomForSpecialTokens = 8;
+
 class PostProcessor {
  public:
   // [CLS] A [SEP] / [CLS] A [SEP] B [SEP]; types 0 for A and its [SEP]s, 1 for B and the last [SEP].

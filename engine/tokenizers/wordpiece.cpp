@@ -80,6 +80,8 @@ WordPieceTokenizer::WordPieceTokenizer(Vocab vocab, WordPieceConfig config)
   split_before_lowering_ = special_tokens_survive_lower_casing(specials_.tokens());
 
   trie_ = WordPieceTrie(vocab_);
+  for (int32_t id = 0; id < vocab_.id_limit(); ++id)
+    if (const std::string* token = vocab_.token(id)) longest_entry_bytes_ = std::max(longest_entry_bytes_, token->size());
   continuation_root_ = trie_.walk(trie_.root(), config_.continuing_subword_prefix);
 }
 
@@ -104,11 +106,11 @@ Vocab WordPieceTokenizer::read_vocab_txt(const std::filesystem::path& path) {
   return vocab;
 }
 
-Token WordPieceTokenizer::make_token(std::string_view piece, int32_t id, Span span, bool continuation,
-                                     int32_t word) const {
-  Token t;
+Token& WordPieceTokenizer::add_token(std::vector<Token>& out, std::string_view piece, int32_t id, Span span,
+                                     bool continuation, int32_t word) {
+  Token& t = out.emplace_back();
   t.id = id;
-  t.text = std::string(piece);
+  t.text.assign(piece);
   t.continuation = continuation;
   t.start = span.start;
   t.end = span.end;
@@ -124,7 +126,7 @@ std::vector<Token> WordPieceTokenizer::tokenize(std::string_view text, std::vect
   if (valid.size() > static_cast<size_t>(INT32_MAX)) throw Error("text too long to tokenize (over 2 GiB)");
 
   std::vector<Token> tokens;
-  tokens.reserve(valid.size() / 4 + 4);
+  reserve_tokens(tokens, valid.size() / 4 + kRoomForSpecialTokens);
   Scratch scratch;
   int32_t word_index = 0;
   const BasicTokenizer::WordSink to_wordpiece = [&](const SpannedText& word, size_t begin, size_t end,
@@ -134,10 +136,8 @@ std::vector<Token> WordPieceTokenizer::tokenize(std::string_view text, std::vect
   };
   const auto add_special = [&](const TextPart& part, Span span) {
     const SpecialToken& special = specials_.tokens()[static_cast<size_t>(part.special)];
-    Token t = make_token(special.content, special.id, span, false, word_index++);
-    t.special = true;
+    add_token(tokens, special.content, special.id, span, false, word_index++).special = true;
     if (explanations) explanations->push_back({special.content, {special.content}, {}, {}, {}});
-    tokens.push_back(std::move(t));
   };
 
   if (!config_.basic.do_lower_case || (config_.split_special_tokens_from_text && split_before_lowering_)) {
@@ -209,7 +209,7 @@ void WordPieceTokenizer::wordpiece(const SpannedText& text, size_t word_begin, s
   if (explanation) explanation->word = scratch.word_utf8;
 
   const auto emit_whole = [&](std::string_view piece, int32_t id) {
-    out.push_back(make_token(piece, id, whole, false, word_index));
+    add_token(out, piece, id, whole, false, word_index);
     if (explanation) explanation->pieces.emplace_back(piece);
   };
   if (never_split) {  // BertTokenizer._tokenize keeps never_split words whole
@@ -236,16 +236,17 @@ void WordPieceTokenizer::wordpiece(const SpannedText& text, size_t word_begin, s
     start = end;
   }
   for (const auto& piece : scratch.pieces) {
-    const std::string* token = vocab_.token(piece.id);
-    std::string text_of_piece = token ? *token : std::string();
-    if (!token) {  // a repeated vocabulary line: rebuild the string that matched
-      if (piece.begin > 0) text_of_piece = prefix;
-      text_of_piece.append(scratch.word_utf8, scratch.offsets[piece.begin],
-                           scratch.offsets[piece.end] - scratch.offsets[piece.begin]);
-    }
     const Span span = text.cover(word_begin + piece.begin, word_begin + piece.end);
-    out.push_back(make_token(text_of_piece, piece.id, span, piece.begin > 0, word_index));
-    if (explanation) explanation->pieces.push_back(std::move(text_of_piece));
+    const std::string* token = vocab_.token(piece.id);
+    if (token) {
+      add_token(out, *token, piece.id, span, piece.begin > 0, word_index);
+    } else {  // a repeated vocabulary line: rebuild the string that matched
+      std::string matched = piece.begin > 0 ? prefix : std::string();
+      matched.append(scratch.word_utf8, scratch.offsets[piece.begin],
+                     scratch.offsets[piece.end] - scratch.offsets[piece.begin]);
+      add_token(out, matched, piece.id, span, piece.begin > 0, word_index);
+    }
+    if (explanation) explanation->pieces.push_back(out.back().text);
   }
 }
 
@@ -256,7 +257,9 @@ int32_t WordPieceTokenizer::longest_match(Scratch& scratch, size_t start, size_t
   const size_t length = scratch.offsets.size() - 1;
   const std::string_view rest = std::string_view(scratch.word_utf8).substr(scratch.offsets[start]);
   std::optional<int32_t> whole;
-  if (start == 0) {
+  if (rest.size() + (start > 0 ? config_.continuing_subword_prefix.size() : 0) > longest_entry_bytes_) {
+    // longer than every vocabulary entry: go straight to the walk
+  } else if (start == 0) {
     whole = vocab_.find(rest);
   } else {
     scratch.candidate.assign(config_.continuing_subword_prefix);

@@ -102,6 +102,8 @@ std::vector<int64_t> top_ids(const std::vector<double>& values, size_t k) {
   return idx;
 }
 
+}  // namespace
+
 // Golden ids in order, except that neighbours closer than `tie` may swap (README: near-ties).
 void expect_ids_in_order(const std::vector<int64_t>& got, const std::vector<int64_t>& want,
                          const std::vector<double>& want_values, double tie, const std::string& what) {
@@ -112,8 +114,6 @@ void expect_ids_in_order(const std::vector<int64_t>& got, const std::vector<int6
     EXPECT_TRUE(tied_next || tied_prev) << what << ": rank " << i << " is id " << got[i] << ", golden " << want[i];
   }
 }
-
-}  // namespace
 
 void expect_top_k(const Tensor& logits, int64_t row, const nlohmann::json& top, const std::string& what,
                   double prob_tol) {

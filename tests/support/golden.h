@@ -48,6 +48,9 @@ void expect_logits_summary(const Tensor& logits, int64_t row, const nlohmann::js
 // Softmax of row `row` against a golden top-k list [{id, prob}], ids in order except near-ties.
 void expect_top_k(const Tensor& logits, int64_t row, const nlohmann::json& top, const std::string& what,
                   double prob_tol = kProbTol);
+// Golden ids in order, except that neighbours closer than `tie` may swap (README: near-ties).
+void expect_ids_in_order(const std::vector<int64_t>& got, const std::vector<int64_t>& want,
+                         const std::vector<double>& want_values, double tie, const std::string& what);
 void expect_fill_mask(const ForwardResult& r, const nlohmann::json& fill_mask);
 
 std::vector<double> softmax_row(const Tensor& logits, int64_t row);

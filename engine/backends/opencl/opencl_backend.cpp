@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <string>
 #include <vector>
 
@@ -20,10 +21,23 @@ namespace {
 
 using opencl::launch;
 
+// Bytes of weights resident on a device, shared by the backend and the weights' storages.
+using WeightCounter = std::shared_ptr<std::atomic<size_t>>;
+
 class ClStorage final : public DeviceStorage {
  public:
-  explicit ClStorage(cl::Buffer b) : buffer(std::move(b)) {}
+  explicit ClStorage(cl::Buffer b, WeightCounter weights = nullptr, size_t bytes = 0)
+      : buffer(std::move(b)), weights_(std::move(weights)), bytes_(bytes) {}
+  ~ClStorage() override {
+    if (weights_) *weights_ -= bytes_;
+  }
+  ClStorage(const ClStorage&) = delete;
+  ClStorage& operator=(const ClStorage&) = delete;
   cl::Buffer buffer;
+
+ private:
+  WeightCounter weights_;
+  size_t bytes_;
 };
 
 const cl::Buffer& buf(const Mat& m) {
@@ -64,13 +78,16 @@ auto guarded(const char* op, F&& f) {
 
 cl::NDRange grid(const Mat& m) { return {static_cast<size_t>(m.cols), static_cast<size_t>(m.rows)}; }
 
+// Like the CPU backend, one instance is used by one thread at a time (kernel arguments are set
+// per call on shared cl::Kernel objects).
 class OpenClBackend final : public Backend {
  public:
   OpenClBackend(const cl::Device& device, const BackendProgress& progress)
       : device_(device),
         context_(device),
         queue_(context_, device),
-        max_alloc_(device.getInfo<CL_DEVICE_MAX_MEM_ALLOC_SIZE>()) {
+        max_alloc_(device.getInfo<CL_DEVICE_MAX_MEM_ALLOC_SIZE>()),
+        global_memory_(device.getInfo<CL_DEVICE_GLOBAL_MEM_SIZE>()) {
     if (progress) progress(0.0, "OpenCL: building kernels for " + opencl::device_name(device));
     kernels_ = std::make_unique<opencl::Kernels>(context_, device);
     if (progress) progress(0.5, "OpenCL: preparing CLBlast GEMMs");
@@ -86,8 +103,9 @@ class OpenClBackend final : public Backend {
       const int64_t cols = w.rank() == 2 ? w.dim(1) : w.size();
       if (w.size() == 0) return alloc(rows, cols);
       const size_t bytes = checked_bytes(w.size());
+      reserve_weights(bytes);
       cl::Buffer b(context_, CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR, bytes, const_cast<float*>(w.data()));
-      return Mat{std::make_shared<ClStorage>(std::move(b)), 0, rows, cols, cols};
+      return Mat{std::make_shared<ClStorage>(std::move(b), weight_bytes_, bytes), 0, rows, cols, cols};
     });
   }
 
@@ -162,6 +180,16 @@ class OpenClBackend final : public Backend {
       throw Error("OpenCL: cannot allocate " + std::to_string(bytes >> 20) + " MiB on " + opencl::device_name(device_) +
                   " (its largest single allocation is " + std::to_string(max_alloc_ >> 20) + " MiB)");
     return bytes;
+  }
+
+  // Weights stay resident: refuse a model that cannot fit before the driver fails somewhere less
+  // clear (many drivers allocate lazily and fail at the first kernel that touches the buffer).
+  void reserve_weights(size_t bytes) {
+    const size_t total = *weight_bytes_ + bytes;
+    if (total > global_memory_)
+      throw Error("OpenCL: out of device memory: the weights need more than " + std::to_string(total >> 20) +
+                  " MiB, " + opencl::device_name(device_) + " has " + std::to_string(global_memory_ >> 20) + " MiB");
+    *weight_bytes_ += bytes;
   }
 
   // A device copy of small host data (token ids, a key mask) for one call.
@@ -297,6 +325,8 @@ class OpenClBackend final : public Backend {
   cl::Context context_;
   cl::CommandQueue queue_;
   size_t max_alloc_;
+  size_t global_memory_;
+  WeightCounter weight_bytes_ = std::make_shared<std::atomic<size_t>>(0);
   std::unique_ptr<opencl::Kernels> kernels_;
 };
 

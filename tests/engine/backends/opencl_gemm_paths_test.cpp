@@ -7,9 +7,13 @@
 // padded path and reruns the linear and attention cases against the CPU.
 #include <gtest/gtest.h>
 
+#include <string>
 #include <unordered_map>
+#include <vector>
 
-#include <clblast.h>  // CL_TARGET_OPENCL_VERSION comes from the engine's OpenCL block
+// The engine's OpenCL block sets this for as_engine only; the same API level here.
+#define CL_TARGET_OPENCL_VERSION 120
+#include <clblast.h>
 
 #include "opencl_test_support.h"
 

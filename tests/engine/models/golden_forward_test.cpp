@@ -12,6 +12,7 @@
 #include "core/error.h"
 #include "io/safetensors.h"
 #include "models/model.h"
+#include "models/roberta.h"
 #include "support/golden.h"
 #include "support/test_support.h"
 
@@ -38,6 +39,18 @@ ForwardInput input_of(const json& g) {
 }
 
 class GoldenForward : public ::testing::TestWithParam<GoldenCase> {};
+
+TEST(RobertaPositions, MatchTheGoldenPositionIds) {
+  AS_REQUIRE_SHARED();
+  for (const auto& c : test::golden_cases({"random-roberta-L2-H64-f16"})) {
+    const json g = test::read_json(c.json_path);
+    EXPECT_EQ(RobertaModel::position_ids(g["input_ids"].get<std::vector<int32_t>>(), 1),
+              g["position_ids"].get<std::vector<int32_t>>())
+        << c.name;
+  }
+  // A padding token keeps padding_idx and does not advance the count (HF's cumsum rule).
+  EXPECT_EQ(RobertaModel::position_ids({0, 5, 1, 7}, 1), (std::vector<int32_t>{2, 3, 1, 4}));
+}
 
 TEST_P(GoldenForward, MatchesTransformers) {
   AS_REQUIRE_SHARED();
@@ -106,7 +119,8 @@ TEST_P(GoldenGeneration, GreedyWithKvCacheMatchesTransformers) {
 
 const std::vector<std::string> kSupportedModels = {
     "random-bert-uncased-L4-H256", "random-gpt2-L4-H256", "random-gpt2-L4-H256-f16",
-    "random-bert-uncased-L2-H64-bf16", "random-gpt2-L2-H64-sharded"};
+    "random-bert-uncased-L2-H64-bf16", "random-gpt2-L2-H64-sharded", "random-distilbert-uncased-L2-H64-f16",
+    "random-roberta-L2-H64-f16"};
 
 INSTANTIATE_TEST_SUITE_P(Checkpoints, GoldenForward, ::testing::ValuesIn(test::golden_cases(kSupportedModels)),
                          test::golden_case_name);
