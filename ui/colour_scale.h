@@ -1,8 +1,11 @@
 #pragma once
-// The one colour scale every attention view uses (viridis: perceptually uniform, readable in grey
-// and by colour-blind users), Qt-free so the SVG writer and the widgets paint identical colours.
+// The colour scales the attention views offer, Qt-free so the SVG writer and the widgets paint
+// identical colours. Viridis is the default (perceptually uniform, readable in grey and by
+// colour-blind users); magma gives more contrast on a projector; greys prints on paper.
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace as::ui {
@@ -19,11 +22,27 @@ struct GradientStop {
   Rgb colour;
 };
 
+enum class ColourMap { Viridis, Magma, Greys };
+
+const std::vector<GradientStop>& colour_stops(ColourMap map);
 const std::vector<GradientStop>& viridis_stops();
 // The colour at t in [0, 1] (clamped), linearly interpolated between the stops.
-Rgb colour_at(double t);
+Rgb colour_at(double t, ColourMap map = ColourMap::Viridis);
 // Where `value` sits between lo and hi, clamped to [0, 1]; 0 when the range is empty.
 double normalise(double value, double lo, double hi);
 std::string to_hex(Rgb colour);  // "#rrggbb"
+
+// "viridis", "magma", "greys": the names settings and the command line use.
+std::string colour_map_name(ColourMap map);
+std::optional<ColourMap> colour_map_from_name(std::string_view name);
+std::vector<ColourMap> all_colour_maps();
+
+}  // namespace as::ui
+
+namespace as::ui {
+
+// A distinct colour for each head of the head view (d3's category10 and two more, then again):
+// overlaid heads must be told apart, so hue, not lightness, carries the identity.
+Rgb head_colour(int head);
 
 }  // namespace as::ui

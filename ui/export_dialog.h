@@ -1,19 +1,26 @@
 #pragma once
-// Asks how to export the heatmap: format (PNG or SVG), size in pixels, then the file.
+// Asks what to export (heatmap, model grid or head view), in which format (PNG, SVG, PDF, or the
+// heatmap's numbers as CSV), at which size and resolution, then for the file.
 #include <QDialog>
-#include <QSize>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
+#include "ui/export_types.h"
+
 class QComboBox;
+class QLabel;
 class QSpinBox;
 
 namespace as::ui {
 
+enum class ExportTarget { Heatmap, Grid, HeadLines };
+
 struct ExportChoice {
+  ExportTarget target = ExportTarget::Heatmap;
   QString file;
-  QSize size;
+  ExportSize size;
 };
 
 class ExportDialog : public QDialog {
@@ -22,16 +29,28 @@ class ExportDialog : public QDialog {
  public:
   explicit ExportDialog(QWidget* parent = nullptr);
 
-  QString format() const;  // "png" or "svg"
-  QSize size() const;
+  void setTarget(ExportTarget target);
+  void setAvailable(ExportTarget target, bool available);
+  void setExportSize(const ExportSize& size);
 
-  // Runs the dialog and then a file chooser; nullopt if the user cancels either.
-  static std::optional<ExportChoice> ask(QWidget* parent, const QString& title);
+  ExportTarget target() const;
+  ExportFormat format() const;
+  ExportSize exportSize() const;
+
+  // Runs the dialog and then a file chooser in `folder`; nullopt if the user cancels either.
+  // `title_for` names the default file after what is exported.
+  static std::optional<ExportChoice> ask(ExportDialog& dialog, const QString& folder,
+                                         const std::function<QString(ExportTarget)>& title_for);
 
  private:
+  void syncEnabled();
+
+  QComboBox* target_ = nullptr;
   QComboBox* format_ = nullptr;
   QSpinBox* width_ = nullptr;
   QSpinBox* height_ = nullptr;
+  QSpinBox* dpi_ = nullptr;
+  QLabel* result_ = nullptr;
 };
 
 // "Layer 1 · head 2 · attention probabilities" -> "attention-layer-1-head-2-attention-probabilities"

@@ -2,10 +2,13 @@
 // The model view: every layer × head as a small attention thumbnail, so patterns (diagonal,
 // previous-token, [CLS]/[SEP] sinks) can be spotted across the whole model at once. Clicking a
 // thumbnail opens that head in the heatmap.
-#include <QImage>
-#include <QVector>
 #include <QWidget>
 
+#include <optional>
+#include <utility>
+
+#include "ui/grid_painter.h"
+#include "ui/head_thumbnails.h"
 #include "ui/run_types.h"
 
 namespace as::ui {
@@ -18,13 +21,15 @@ class HeadGridView : public QWidget {
 
   void setResult(const RunResultPtr& result);
   void clear();
+  void setColourMap(ColourMap colours);
   // Outlines what the heatmap shows: one head, or every head of layers first..last (head < 0:
   // a mean / max of heads is one layer, a rollout spans layers 0..L).
   void setSelected(int first_layer, int last_layer, int head);
 
-  int layers() const { return layers_; }
-  int heads() const { return heads_; }
+  int layers() const { return thumbnails_.layers; }
+  int heads() const { return thumbnails_.heads; }
   QRect thumbnailRect(int layer, int head) const;
+  const HeadThumbnails& thumbnails() const { return thumbnails_; }
 
   QSize sizeHint() const override;
   QSize minimumSizeHint() const override;
@@ -38,26 +43,18 @@ class HeadGridView : public QWidget {
   bool event(QEvent* event) override;  // tooltips
 
  private:
-  struct Layout {
-    int left = 0;
-    int top = 0;
-    int cell = 0;  // thumbnail side, gap included
-  };
-  Layout layout() const;
+  GridGeometry gridGeometry() const;
   std::optional<std::pair<int, int>> headAt(QPoint point) const;
+  const HeadThumbnails& scaledTo(int side) const;
 
   RunResultPtr result_;
-  QVector<QImage> thumbnails_;  // layer-major
-  QVector<float> head_maxima_;
-  int layers_ = 0;
-  int heads_ = 0;
+  ColourMap colours_ = ColourMap::Viridis;
+  HeadThumbnails thumbnails_;
+  mutable HeadThumbnails scaled_;  // thumbnails_ at the side last painted, rescaled on resize only
+  mutable int scaled_side_ = -1;
   int selected_first_layer_ = -1;
   int selected_last_layer_ = -1;
   int selected_head_ = -1;
 };
-
-// A thumbnail of one head: each row's cell coloured by its weight relative to the head's largest
-// weight (so weak heads still show their pattern); masked cells light grey.
-QImage head_thumbnail(const Tensor& probabilities, const Tensor& scores, int64_t head, float* max_weight);
 
 }  // namespace as::ui

@@ -8,11 +8,28 @@
 namespace as::ui {
 namespace {
 
+const QString kHoverLayer = QStringLiteral("overlay");  // buffered: hovering repaints only this layer
+
 QSharedPointer<QCPAxisTickerText> text_ticker(const QStringList& labels, int step) {
   auto ticker = QSharedPointer<QCPAxisTickerText>::create();
   ticker->setSubTickCount(0);
   for (int i = 0; i < labels.size(); i += std::max(1, step)) ticker->addTick(i, labels[i]);
   return ticker;
+}
+
+QMap<double, QString> ticks_of(const QCPAxis* axis) {
+  const auto ticker = qSharedPointerDynamicCast<QCPAxisTickerText>(axis->ticker());
+  return ticker ? ticker->ticks() : QMap<double, QString>();
+}
+
+QCPItemRect* make_band(QCustomPlot* plot) {
+  auto* band = new QCPItemRect(plot);
+  band->setLayer(kHoverLayer);
+  band->setPen(QPen(QColor(255, 90, 20), 2));
+  band->setBrush(Qt::NoBrush);
+  band->setSelectable(false);
+  band->setVisible(false);
+  return band;
 }
 
 }  // namespace
@@ -41,7 +58,7 @@ HeatmapPlot::HeatmapPlot(QWidget* parent) : QCustomPlot(parent) {
   scale_->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
 
   plotLayout()->insertRow(0);
-  title_ = new QCPTextElement(this, QString(), QFont(font().family(), font().pointSize() + 2, QFont::Bold));
+  title_ = new QCPTextElement(this, QString());
   plotLayout()->addElement(0, 0, title_);
 
   // Masked cells are transparent: this hatching is what the user sees there.
@@ -55,6 +72,9 @@ HeatmapPlot::HeatmapPlot(QWidget* parent) : QCustomPlot(parent) {
   xAxis->setTickLabelRotation(60);
   xAxis->setLabel(tr("attended to (key) →"));
   yAxis->setLabel(tr("attending token (query) →"));
+  hover_row_ = make_band(this);
+  hover_col_ = make_band(this);
+  applyFonts();
 
   connect(this, &QCustomPlot::afterLayout, this, &HeatmapPlot::relabelForCurrentSize);
 }
@@ -80,6 +100,7 @@ void HeatmapPlot::setHeatmap(const HeatmapData& heatmap, const QStringList& row_
   yAxis->setRange(-0.5, static_cast<double>(m.rows) - 0.5);
   row_step_ = col_step_ = 0;  // force new tickers
   applyTickLabels(axisRect()->width(), axisRect()->height());
+  placeHoverBands();
   replot();
 }
 
@@ -88,11 +109,62 @@ void HeatmapPlot::clearHeatmap() {
   row_labels_.clear();
   col_labels_.clear();
   title_->setText(QString());
+  hovered_ = -1;
+  placeHoverBands();
   replot();
 }
 
+void HeatmapPlot::setColourMap(ColourMap map) {
+  scale_->setGradient(attention_gradient(map));
+  replot();
+}
+
+void HeatmapPlot::setHoveredToken(int index) {
+  if (index == hovered_) return;
+  hovered_ = index;
+  placeHoverBands();
+  layer(kHoverLayer)->replot();
+}
+
+void HeatmapPlot::placeHoverBands() {
+  const int rows = static_cast<int>(row_labels_.size());
+  const int cols = static_cast<int>(col_labels_.size());
+  const bool row_visible = hovered_ >= 0 && hovered_ < rows;
+  const bool col_visible = hovered_ >= 0 && hovered_ < cols;
+  hover_row_->setVisible(row_visible);
+  hover_col_->setVisible(col_visible);
+  const double i = hovered_;
+  hover_row_->topLeft->setCoords(-0.5, i - 0.5);
+  hover_row_->bottomRight->setCoords(cols - 0.5, i + 0.5);
+  hover_col_->topLeft->setCoords(i - 0.5, -0.5);
+  hover_col_->bottomRight->setCoords(i + 0.5, rows - 0.5);
+}
+
+void HeatmapPlot::changeEvent(QEvent* event) {
+  QCustomPlot::changeEvent(event);
+  if (event->type() == QEvent::FontChange) {
+    applyFonts();
+    row_step_ = col_step_ = 0;  // label density depends on the text height
+    replot();
+  }
+}
+
+// QCustomPlot copies the widget's font once, at construction; a larger UI font (View ▸ Larger
+// text) has to be handed to every text element again.
+void HeatmapPlot::applyFonts() {
+  const QFont base = font();
+  QFont title = base;
+  title.setPointSizeF(base.pointSizeF() + 2);
+  title.setBold(true);
+  title_->setFont(title);
+  for (QCPAxis* axis : {xAxis, yAxis, scale_->axis()}) {
+    axis->setTickLabelFont(base);
+    axis->setLabelFont(base);
+  }
+}
+
 void HeatmapPlot::applyTickLabels(int axis_length_x, int axis_length_y) {
-  const int label_px = fontMetrics().height() + 2;
+  const int label_px = QFontMetrics(xAxis->tickLabelFont()).height() + 2;
   const int col_step = label_step(static_cast<int>(col_labels_.size()), axis_length_x, label_px);
   const int row_step = label_step(static_cast<int>(row_labels_.size()), axis_length_y, label_px);
   if (col_step == col_step_ && row_step == row_step_) return;
@@ -120,17 +192,30 @@ std::optional<Cell> HeatmapPlot::cellAt(const QPointF& pixel) const {
   return Cell{row, col};
 }
 
-bool HeatmapPlot::exportPng(const QString& file, QSize size) {
-  // savePng lays the plot out at `size`; label density must follow, then return to the screen's.
-  const int old_rows = row_step_;
-  const int old_cols = col_step_;
-  row_step_ = col_step_ = 0;
-  applyTickLabels(size.width() * 3 / 4, size.height() * 3 / 4);
-  const bool saved = savePng(file, size.width(), size.height());
+std::optional<int> HeatmapPlot::labelAt(const QPointF& pixel) const {
+  if (map_->data()->isEmpty()) return std::nullopt;
+  const QRect area = axisRect()->rect();
+  if (pixel.x() < area.left() && pixel.y() >= area.top() && pixel.y() <= area.bottom()) {
+    const int row = static_cast<int>(std::lround(yAxis->pixelToCoord(pixel.y())));
+    if (row >= 0 && row < map_->data()->valueSize()) return row;
+  }
+  if (pixel.y() > area.bottom() && pixel.x() >= area.left() && pixel.x() <= area.right()) {
+    const int col = static_cast<int>(std::lround(xAxis->pixelToCoord(pixel.x())));
+    if (col >= 0 && col < map_->data()->keySize()) return col;
+  }
+  return std::nullopt;
+}
+
+QMap<double, QString> HeatmapPlot::shownRowLabels() const { return ticks_of(yAxis); }
+
+QMap<double, QString> HeatmapPlot::shownColLabels() const { return ticks_of(xAxis); }
+
+void HeatmapPlot::renderTo(QCPPainter& painter, QSize size) {
+  setViewport(QRect(QPoint(0, 0), size));
+  updateLayout();  // places the axis rect for this size, so the label density can follow it
   row_step_ = col_step_ = 0;
   applyTickLabels(axisRect()->width(), axisRect()->height());
-  if (old_rows != row_step_ || old_cols != col_step_) replot();
-  return saved;
+  toPainter(&painter, size.width(), size.height());
 }
 
 }  // namespace as::ui

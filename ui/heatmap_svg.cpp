@@ -7,8 +7,6 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "ui/colour_scale.h"
-
 namespace as::ui {
 namespace {
 
@@ -74,20 +72,21 @@ Layout plan_layout(const HeatmapData& data, const std::vector<std::string>& rows
   return layout;
 }
 
-void write_defs(std::ostringstream& svg) {
+void write_defs(std::ostringstream& svg, ColourMap colours) {
   svg << "<defs>\n"
       << "<pattern id=\"masked\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\""
          " patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#f4f4f4\"/>"
          "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#c8c8c8\" stroke-width=\"2\"/></pattern>\n"
       << "<linearGradient id=\"scale\" x1=\"0\" y1=\"1\" x2=\"0\" y2=\"0\">\n";
-  for (const auto& stop : viridis_stops()) {
+  for (const auto& stop : colour_stops(colours)) {
     svg << "<stop offset=\"" << number(stop.position) << "\" stop-color=\"" << to_hex(stop.colour) << "\"/>\n";
   }
   svg << "</linearGradient>\n</defs>\n";
 }
 
-void write_cells(std::ostringstream& svg, const HeatmapData& data, const Layout& layout) {
+void write_cells(std::ostringstream& svg, const HeatmapData& data, const Layout& layout, ColourMap colours) {
   const Matrix& m = data.matrix;
+  const bool titles = m.rows * m.cols <= kSvgCellTitleLimit;
   svg << "<rect x=\"" << number(layout.left) << "\" y=\"" << number(layout.top) << "\" width=\""
       << number(layout.cell_w * m.cols) << "\" height=\"" << number(layout.cell_h * m.rows)
       << "\" fill=\"url(#masked)\"/>\n<g shape-rendering=\"crispEdges\">\n";
@@ -96,11 +95,16 @@ void write_cells(std::ostringstream& svg, const HeatmapData& data, const Layout&
       const float value = m.at(r, c);
       if (!std::isfinite(value)) continue;  // masked: the hatched background shows through
       const Rgb colour = colour_at(normalise(static_cast<double>(value), static_cast<double>(data.colour_range.min),
-                                             static_cast<double>(data.colour_range.max)));
+                                             static_cast<double>(data.colour_range.max)),
+                                   colours);
       svg << "<rect x=\"" << number(layout.left + static_cast<double>(c) * layout.cell_w) << "\" y=\""
           << number(layout.top + static_cast<double>(r) * layout.cell_h) << "\" width=\"" << number(layout.cell_w)
-          << "\" height=\"" << number(layout.cell_h) << "\" fill=\"" << to_hex(colour) << "\"><title>"
-          << number(static_cast<double>(value)) << "</title></rect>\n";
+          << "\" height=\"" << number(layout.cell_h) << "\" fill=\"" << to_hex(colour) << '"';
+      if (titles) {
+        svg << "><title>" << number(static_cast<double>(value)) << "</title></rect>\n";
+      } else {
+        svg << "/>\n";
+      }
     }
   }
   svg << "</g>\n";
@@ -165,7 +169,7 @@ std::string xml_escape(const std::string& text) {
 }
 
 std::string heatmap_svg(const HeatmapData& data, const std::vector<std::string>& row_labels,
-                        const std::vector<std::string>& col_labels, SvgSize size) {
+                        const std::vector<std::string>& col_labels, SvgSize size, ColourMap colours) {
   if (static_cast<int64_t>(row_labels.size()) != data.matrix.rows ||
       static_cast<int64_t>(col_labels.size()) != data.matrix.cols) {
     throw std::invalid_argument("heatmap_svg: labels do not match the matrix shape");
@@ -176,10 +180,10 @@ std::string heatmap_svg(const HeatmapData& data, const std::vector<std::string>&
       << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << size.width << "\" height=\"" << size.height
       << "\" viewBox=\"0 0 " << size.width << ' ' << size.height << "\" font-family=\"" << kFontFamily << "\">\n"
       << "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
-  write_defs(svg);
+  write_defs(svg, colours);
   svg << "<text x=\"" << number(layout.left) << "\" y=\"28\" font-size=\"16\" font-weight=\"bold\" fill=\"#202020\">"
       << xml_escape(data.title) << "</text>\n";
-  write_cells(svg, data, layout);
+  write_cells(svg, data, layout, colours);
   write_labels(svg, row_labels, col_labels, layout);
   write_legend(svg, data, layout, size);
   const double plot_w = layout.cell_w * static_cast<double>(data.matrix.cols);

@@ -2,11 +2,8 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QFile>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QMessageBox>
 #include <QMouseEvent>
 #include <QPushButton>
 #include <QShortcut>
@@ -18,9 +15,10 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "ui/export_dialog.h"
+#include "ui/attention_export.h"
+#include "ui/figure.h"
+#include "ui/heatmap_figure.h"
 #include "ui/heatmap_plot.h"
-#include "ui/heatmap_svg.h"
 
 namespace as::ui {
 namespace {
@@ -62,7 +60,8 @@ HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent) {
   caption_->setStyleSheet(QStringLiteral("color: #505050;"));
   layout->addWidget(caption_);
 
-  connect(plot_, &QCustomPlot::mouseMove, this, &HeatmapView::showCellTip);
+  connect(plot_, &QCustomPlot::mouseMove, this, &HeatmapView::onMouseMove);
+  plot_->installEventFilter(this);
   buildShortcuts();
   clear();
 }
@@ -89,7 +88,8 @@ void HeatmapView::buildControls() {
   fixed_range_ = new QCheckBox(tr("Fixed 0–1 scale"), controls_);
   fixed_range_->setToolTip(tr("Colour scale from 0 to 1 instead of the shown values' range (Alt+U)"));
   export_ = new QPushButton(tr("Export…"), controls_);
-  export_->setToolTip(tr("Save the heatmap as PNG or SVG at a chosen size (Ctrl+E)"));
+  export_->setToolTip(tr("Save the heatmap, the grid or the head view as PNG, SVG or PDF, or the numbers as "
+                         "CSV (Ctrl+E)"));
 
   row->addWidget(new QLabel(tr("Layer"), controls_));
   row->addWidget(layer_);
@@ -107,7 +107,7 @@ void HeatmapView::buildControls() {
   connect(mode_, &QComboBox::currentIndexChanged, this, changed);
   connect(values_, &QComboBox::currentIndexChanged, this, changed);
   connect(fixed_range_, &QCheckBox::toggled, this, changed);
-  connect(export_, &QPushButton::clicked, this, &HeatmapView::chooseAndExport);
+  connect(export_, &QPushButton::clicked, this, &HeatmapView::exportRequested);
 }
 
 void HeatmapView::buildShortcuts() {
@@ -258,29 +258,49 @@ QString HeatmapView::cellTip(int row, int col) const {
       .arg(cell_value_text(*data_, value));
 }
 
-QString HeatmapView::exportTo(const QString& file, QSize size) {
-  if (!data_) return tr("There is no heatmap to export yet.");
-  const QString suffix = QFileInfo(file).suffix().toLower();
-  if (suffix == QLatin1String("png")) {
-    return plot_->exportPng(file, size) ? QString() : tr("Could not write %1.").arg(file);
-  }
-  if (suffix != QLatin1String("svg")) return tr("Unknown export format '%1' (use .png or .svg).").arg(suffix);
-  const auto token_labels = to_std(labels());
-  const std::string svg = heatmap_svg(*data_, token_labels, token_labels, {size.width(), size.height()});
-  QFile out(file);
-  if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
-      out.write(svg.data(), static_cast<qint64>(svg.size())) != static_cast<qint64>(svg.size())) {
-    return tr("Could not write %1: %2").arg(file, out.errorString());
-  }
-  return {};
+std::unique_ptr<Figure> HeatmapView::figure() const {
+  if (!data_) return nullptr;
+  return std::make_unique<HeatmapFigure>(*data_, labels(), colours_);
 }
 
-void HeatmapView::chooseAndExport() {
-  if (!data_) return;
-  const auto choice = ExportDialog::ask(this, QString::fromStdString(data_->title));
-  if (!choice) return;
-  const QString error = exportTo(choice->file, choice->size);
-  if (!error.isEmpty()) QMessageBox::warning(this, tr("Export failed"), error);
+std::string HeatmapView::csv() const {
+  if (!data_) return {};
+  const auto token_labels = to_std(labels());
+  return matrix_csv(data_->matrix, token_labels, token_labels);
+}
+
+QString HeatmapView::exportTo(const QString& file, const ExportSize& size) {
+  if (!data_) return tr("There is no heatmap to export yet.");
+  if (export_format_for(file) == ExportFormat::Csv) return write_text_file(file, csv());
+  return write_figure(*figure(), file, size);
+}
+
+void HeatmapView::setColourMap(ColourMap colours) {
+  colours_ = colours;
+  plot_->setColourMap(colours);
+}
+
+void HeatmapView::setHoveredToken(int index) {
+  hovered_ = index;
+  plot_->setHoveredToken(index);
+}
+
+void HeatmapView::onMouseMove(QMouseEvent* event) {
+  showCellTip(event);
+  const auto cell = plot_->cellAt(event->position());
+  const auto label = cell ? std::nullopt : plot_->labelAt(event->position());
+  const int token = cell ? cell->row : label.value_or(-1);
+  if (token == hovered_) return;
+  setHoveredToken(token);
+  emit tokenHovered(token);
+}
+
+bool HeatmapView::eventFilter(QObject* watched, QEvent* event) {
+  if (watched == plot_ && event->type() == QEvent::Leave && hovered_ >= 0) {
+    setHoveredToken(-1);
+    emit tokenHovered(-1);
+  }
+  return QWidget::eventFilter(watched, event);
 }
 
 }  // namespace as::ui

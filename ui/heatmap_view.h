@@ -1,11 +1,14 @@
 #pragma once
 // The heatmap view: one layer × head (or the heads' mean / max, or attention rollout) as a
 // colour map, with the controls that choose it, a tooltip giving the exact weight of the cell
-// under the mouse, and PNG / SVG export.
+// under the mouse, and export as a figure (PNG, SVG, PDF) or as numbers (CSV).
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 
+#include "ui/colour_scale.h"
+#include "ui/export_types.h"
 #include "ui/heatmap_data.h"
 #include "ui/run_types.h"
 
@@ -19,6 +22,7 @@ class QStackedWidget;
 
 namespace as::ui {
 
+class Figure;
 class HeatmapPlot;
 
 class HeatmapView : public QWidget {
@@ -36,15 +40,26 @@ class HeatmapView : public QWidget {
 
   // The matrix on screen, if any (tests and export read it).
   const std::optional<HeatmapData>& shownData() const { return data_; }
-  // Writes PNG or SVG (by the file's suffix) at `size`; returns an error message, empty on success.
-  QString exportTo(const QString& file, QSize size);
-  void chooseAndExport();  // asks for format, size and file
+  // Writes PNG, SVG, PDF or CSV (by the file's suffix); returns an error message, empty on success.
+  QString exportTo(const QString& file, const ExportSize& size);
   bool canExport() const { return data_.has_value(); }
+  std::unique_ptr<Figure> figure() const;
+  std::string csv() const;
   // The tooltip for a cell: from-token, to-token and the exact value (empty outside the matrix).
   QString cellTip(int row, int col) const;
 
+  void setColourMap(ColourMap colours);
+  // Outlines the token's row and column; -1 removes the outline.
+  void setHoveredToken(int index);
+  HeatmapPlot* plot() const { return plot_; }
+
  signals:
   void selectionChanged();
+  void exportRequested();
+  void tokenHovered(int index);  // the row's token under a cell, or the token of an axis label
+
+ protected:
+  bool eventFilter(QObject* watched, QEvent* event) override;  // the pointer leaving the plot
 
  private:
   void buildControls();
@@ -52,6 +67,7 @@ class HeatmapView : public QWidget {
   void readControls();
   void syncControls();
   void refresh();
+  void onMouseMove(QMouseEvent* event);
   void showCellTip(QMouseEvent* event);
   QStringList labels() const;
 
@@ -59,6 +75,8 @@ class HeatmapView : public QWidget {
   HeatmapSelection selection_;
   std::optional<HeatmapData> data_;
   bool syncing_ = false;
+  ColourMap colours_ = ColourMap::Viridis;
+  int hovered_ = -1;
 
   QWidget* controls_ = nullptr;
   QSpinBox* layer_ = nullptr;

@@ -1,39 +1,54 @@
 #include "ui/main_window.h"
 
-#include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDir>
 #include <QDockWidget>
-#include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
-#include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
+#include "ui/default_model.h"
+#include "ui/export_actions.h"
+#include "ui/grid_figure.h"
 #include "ui/head_grid_view.h"
+#include "ui/head_lines_view.h"
 #include "ui/heatmap_view.h"
 #include "ui/load_progress.h"
 #include "ui/model_panel.h"
 #include "ui/sentence_editor.h"
 #include "ui/session_controller.h"
 #include "ui/tokens_view.h"
+#include "ui/welcome_page.h"
 
 namespace as::ui {
 
 MainWindow::MainWindow(int threads, QWidget* parent)
-    : QMainWindow(parent), controller_(new SessionController(threads, this)) {
+    : QMainWindow(parent), controller_(new SessionController(threads, this)), base_font_(QApplication::font()) {
   setWindowTitle(tr("AttentionScope"));
-  setCentralWidget(buildWorkspace());
+  setAcceptDrops(true);
+  pages_ = new QStackedWidget(this);
+  welcome_ = new WelcomePage(pages_);
+  workspace_ = buildWorkspace();
+  pages_->addWidget(welcome_);
+  pages_->addWidget(workspace_);
+  setCentralWidget(pages_);
   buildDocks();
+  exports_ = new ExportActions(this, {heatmap_, grid_, lines_}, settings_);
   buildMenus();
   load_progress_ = new LoadProgress(this);
   statusBar()->addPermanentWidget(load_progress_);
   connect(load_progress_, &LoadProgress::cancelRequested, controller_, &SessionController::cancelLoad);
+  connectViews();
   connectController();
-  resize(1400, 900);
+  restoreSettings();
 }
 
 MainWindow::~MainWindow() = default;
@@ -45,22 +60,20 @@ QWidget* MainWindow::buildWorkspace() {
   layout->setSpacing(4);
   editor_ = new SentenceEditor(workspace);
   tokens_ = new TokensView(workspace);
-  heatmap_ = new HeatmapView(workspace);
-  auto* splitter = new QSplitter(Qt::Horizontal, workspace);
-  splitter->addWidget(heatmap_);
-  splitter->addWidget(buildGridPanel());
-  splitter->setStretchFactor(0, 3);
-  splitter->setStretchFactor(1, 2);
+  view_tabs_ = new QTabWidget(workspace);
+  heatmap_ = new HeatmapView(view_tabs_);
+  lines_ = new HeadLinesView(view_tabs_);
+  view_tabs_->addTab(heatmap_, tr("Heatmap"));
+  view_tabs_->addTab(lines_, tr("Head view (lines)"));
+  view_tabs_->setDocumentMode(true);
+  splitter_ = new QSplitter(Qt::Horizontal, workspace);
+  splitter_->addWidget(view_tabs_);
+  splitter_->addWidget(buildGridPanel());
+  splitter_->setStretchFactor(0, 3);
+  splitter_->setStretchFactor(1, 2);
   layout->addWidget(editor_);
   layout->addWidget(tokens_);
-  layout->addWidget(splitter, 1);
-
-  connect(editor_, &SentenceEditor::inputChanged, this, [this](const QString& a, const QString& b) {
-    controller_->requestRun(a, b);
-    editor_->showRunning();
-  });
-  connect(grid_, &HeadGridView::headActivated, heatmap_, &HeatmapView::showHead);
-  connect(heatmap_, &HeatmapView::selectionChanged, this, &MainWindow::syncGridSelection);
+  layout->addWidget(splitter_, 1);
   return workspace;
 }
 
@@ -69,13 +82,13 @@ QWidget* MainWindow::buildGridPanel() {
   auto* layout = new QVBoxLayout(panel);
   layout->setContentsMargins(4, 4, 4, 4);
   auto* title = new QLabel(tr("<b>All layers × heads</b> — click one to open it in the heatmap"), panel);
+  title->setWordWrap(true);
   grid_ = new HeadGridView(panel);
   auto* scroll = new QScrollArea(panel);
   scroll->setWidget(grid_);
   scroll->setWidgetResizable(true);
   scroll->setFrameShape(QFrame::NoFrame);
-  auto* caption = new QLabel(tr("Attention probabilities; each thumbnail is scaled to its own largest weight."),
-                             panel);
+  auto* caption = new QLabel(GridFigure::caption(), panel);
   caption->setWordWrap(true);
   caption->setStyleSheet(QStringLiteral("color: #505050;"));
   layout->addWidget(title);
@@ -94,37 +107,29 @@ void MainWindow::buildDocks() {
   addDockWidget(Qt::LeftDockWidgetArea, dock);
 }
 
-void MainWindow::buildMenus() {
-  QMenu* file = menuBar()->addMenu(tr("&File"));
-  QAction* open = file->addAction(tr("&Open model folder…"), this, &MainWindow::chooseModelFolder);
-  open->setShortcut(QKeySequence::Open);
-  export_action_ = file->addAction(tr("&Export heatmap…"), heatmap_, &HeatmapView::chooseAndExport);
-  export_action_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-  export_action_->setEnabled(false);
-  file->addSeparator();
-  QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-  quit->setShortcut(QKeySequence::Quit);
-
-  QMenu* view = menuBar()->addMenu(tr("&View"));
-  for (auto* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
-
-  QMenu* help = menuBar()->addMenu(tr("&Help"));
-  help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
-}
-
-void MainWindow::showShortcuts() {
-  QMessageBox::information(
-      this, tr("Keyboard shortcuts"),
-      tr("<table cellspacing=6>"
-         "<tr><td><b>Ctrl+O</b></td><td>Open a model folder</td></tr>"
-         "<tr><td><b>Ctrl+E</b></td><td>Export the heatmap (PNG / SVG)</td></tr>"
-         "<tr><td><b>Enter</b></td><td>Run now instead of waiting for the typing pause</td></tr>"
-         "<tr><td><b>Alt+Up / Alt+Down</b></td><td>Previous / next layer</td></tr>"
-         "<tr><td><b>Alt+Left / Alt+Right</b></td><td>Previous / next head</td></tr>"
-         "<tr><td><b>Alt+1 … Alt+4</b></td><td>One head · mean of heads · max of heads · rollout</td></tr>"
-         "<tr><td><b>Alt+S</b></td><td>Probabilities ↔ pre-softmax scores</td></tr>"
-         "<tr><td><b>Alt+U</b></td><td>Fixed 0–1 colour scale on / off</td></tr>"
-         "</table>"));
+void MainWindow::connectViews() {
+  connect(editor_, &SentenceEditor::inputChanged, this, [this](const QString& a, const QString& b) {
+    controller_->requestRun(a, b);
+    editor_->showRunning();
+  });
+  connect(grid_, &HeadGridView::headActivated, heatmap_, &HeatmapView::showHead);
+  connect(grid_, &HeadGridView::headActivated, this, [this] { view_tabs_->setCurrentWidget(heatmap_); });
+  connect(heatmap_, &HeatmapView::selectionChanged, this, &MainWindow::syncGridSelection);
+  connect(heatmap_, &HeatmapView::exportRequested, exports_->figureAction(), &QAction::trigger);
+  connect(view_tabs_, &QTabWidget::currentChanged, this, [this] {
+    exports_->setCurrentTarget(view_tabs_->currentWidget() == lines_ ? ExportTarget::HeadLines : ExportTarget::Heatmap);
+  });
+  connect(exports_, &ExportActions::message, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+  connect(welcome_, &WelcomePage::openRequested, this, &MainWindow::chooseModelFolder);
+  connect(welcome_, &WelcomePage::recentChosen, this, &MainWindow::openModel);
+  // One hovered token for the whole window: each view reports it and each view shows it.
+  connect(tokens_, &TokensView::tokenHovered, this, &MainWindow::setHoveredToken);
+  connect(heatmap_, &HeatmapView::tokenHovered, this, &MainWindow::setHoveredToken);
+  connect(lines_, &HeadLinesView::tokenHovered, this, &MainWindow::setHoveredToken);
+  connect(this, &MainWindow::hoveredTokenChanged, tokens_, &TokensView::setHoveredToken);
+  connect(this, &MainWindow::hoveredTokenChanged, heatmap_, &HeatmapView::setHoveredToken);
+  connect(this, &MainWindow::hoveredTokenChanged, lines_, &HeadLinesView::setHoveredToken);
+  connect(this, &MainWindow::hoveredTokenChanged, this, &MainWindow::highlightInEditor);
 }
 
 void MainWindow::connectController() {
@@ -137,11 +142,56 @@ void MainWindow::connectController() {
   connect(controller_, &SessionController::runFailed, this, &MainWindow::onRunFailed);
 }
 
+void MainWindow::restoreSettings() {
+  resize(1400, 900);
+  restoreGeometry(settings_.windowGeometry());
+  restoreState(settings_.windowState());
+  setColourMap(settings_.colourMap());
+  setFontDelta(settings_.fontDelta());
+  welcome_->setRecent(settings_.recentModels());
+  const QStringList candidates = default_model_candidates();
+  welcome_->setDefaultLocation(candidates.value(0));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  settings_.setWindow(saveGeometry(), saveState());
+  QMainWindow::closeEvent(event);
+}
+
+bool MainWindow::showsWelcome() const { return pages_->currentWidget() == welcome_; }
+
+void MainWindow::showView(View view) {
+  if (view == View::Grid) {
+    const int width = splitter_->width();
+    splitter_->setSizes({width * 2 / 5, width * 3 / 5});
+    return;
+  }
+  view_tabs_->setCurrentWidget(view == View::HeadLines ? static_cast<QWidget*>(lines_) : heatmap_);
+}
+
+QString MainWindow::modelFolderIn(const QMimeData* mime) {
+  if (mime == nullptr || !mime->hasUrls() || mime->urls().size() != 1 || !mime->urls().front().isLocalFile()) return {};
+  const QFileInfo info(mime->urls().front().toLocalFile());
+  // A folder, or a file inside one (config.json, the weights): the checkpoint is the folder.
+  const QString dir = info.isDir() ? info.absoluteFilePath() : info.absolutePath();
+  return looks_like_model(dir) ? dir : QString();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+  if (!modelFolderIn(event->mimeData()).isEmpty()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+  const QString dir = modelFolderIn(event->mimeData());
+  if (dir.isEmpty()) return;
+  event->acceptProposedAction();
+  openModel(dir);
+}
+
 void MainWindow::openModel(const QString& dir) { controller_->openModel(QDir(dir).absolutePath()); }
 
-void MainWindow::chooseModelFolder() {
-  const QString start = controller_->model() ? QString::fromStdString(controller_->model()->info.path) : QDir::currentPath();
-  const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a HuggingFace checkpoint folder"), start);
+void MainWindow::openStartupModel(const QString& given) {
+  const QString dir = startup_model(given, settings_.lastModel(), default_model_candidates());
   if (!dir.isEmpty()) openModel(dir);
 }
 
@@ -152,6 +202,25 @@ void MainWindow::showError(const QString& title, const QString& message) {
   box->open();
 }
 
+void MainWindow::setHoveredToken(int index) {
+  if (!result_ || index >= result_->token_count()) index = -1;
+  if (index == hovered_) return;
+  hovered_ = index;
+  emit hoveredTokenChanged(index);
+}
+
+void MainWindow::highlightInEditor(int index) {
+  if (!result_ || index < 0) {
+    editor_->clearHighlight();
+    return;
+  }
+  const auto i = static_cast<size_t>(index);
+  const Token& token = result_->encoding.tokens[i];
+  const bool second = result_->in_second_sentence(i);
+  const std::string& text = second ? result_->request.text_b : result_->request.text_a;
+  editor_->highlightSpan(second, QString::fromStdString(text), token.start, token.end);
+}
+
 void MainWindow::onLoadStarted(const QString& dir) {
   load_progress_->start(dir);
   statusBar()->clearMessage();
@@ -159,9 +228,13 @@ void MainWindow::onLoadStarted(const QString& dir) {
 
 void MainWindow::onModelLoaded(const ModelSummaryPtr& summary) {
   if (!controller_->isLoading()) load_progress_->finish();
+  pages_->setCurrentWidget(workspace_);
   model_panel_->showModel(*summary);
   editor_->setModel(*summary);
-  const QString name = QDir(QString::fromStdString(summary->info.path)).dirName();
+  const QString path = QString::fromStdString(summary->info.path);
+  settings_.rememberModel(path);
+  rebuildRecentMenu();
+  const QString name = QDir(path).dirName();
   setWindowTitle(tr("%1 — AttentionScope").arg(name));
   statusBar()->showMessage(tr("Loaded %1").arg(name), 5000);
   editor_->setTexts(editor_->textA(), editor_->textB());  // show the current sentence through the new model
@@ -179,12 +252,15 @@ void MainWindow::onLoadCancelled(const QString& dir) {
 }
 
 void MainWindow::onRunFinished(const RunResultPtr& result) {
+  setHoveredToken(-1);  // token indices of the previous result mean nothing in this one
+  result_ = result;
   editor_->showResult(*result);
-  tokens_->setResult(*result);
+  tokens_->setResult(result);
   heatmap_->setResult(result);
+  lines_->setResult(result);
   grid_->setResult(result);
+  exports_->setResult(result);
   syncGridSelection();
-  export_action_->setEnabled(heatmap_->canExport());
 }
 
 void MainWindow::onRunFailed(quint64, const QString& message) { editor_->showError(message); }
@@ -195,7 +271,8 @@ void MainWindow::syncGridSelection() {
   const int first_layer = selection.mode == HeatmapMode::Rollout ? 0 : layer;
   const int head = selection.mode == HeatmapMode::SingleHead ? static_cast<int>(selection.head) : -1;
   grid_->setSelected(first_layer, layer, head);
-  export_action_->setEnabled(heatmap_->canExport());
+  lines_->setLayer(layer);  // the head view follows the layer being studied
+  exports_->updateEnabled();
 }
 
 }  // namespace as::ui

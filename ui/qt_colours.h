@@ -1,5 +1,5 @@
 #pragma once
-// The shared colour scale (colour_scale.h) in Qt's types.
+// The shared colour scales (colour_scale.h) in Qt's types.
 #include <QColor>
 
 #include <qcustomplot.h>
@@ -10,7 +10,10 @@ namespace as::ui {
 
 inline QColor to_qcolor(Rgb colour) { return {colour.r, colour.g, colour.b}; }
 
-// Viridis with NaN (masked) cells transparent, so the hatched background shows through.
-QCPColorGradient attention_gradient();
+// The colour map with NaN (masked) cells transparent, so the hatched background shows through.
+QCPColorGradient attention_gradient(ColourMap map = ColourMap::Viridis);
+
+// A human name for menus: "Viridis", "Magma", "Greys".
+QString colour_map_title(ColourMap map);
 
 }  // namespace as::ui

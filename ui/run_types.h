@@ -41,6 +41,9 @@ struct RunResult {
   RunRequest request;
   Encoding encoding;
   std::vector<TokenLabel> labels;  // one per token
+  // Tokenizer::explain of each text, indexed by Token::word (sentence B's words count from 0 again).
+  std::vector<WordExplanation> explanations_a;
+  std::vector<WordExplanation> explanations_b;
   ForwardResult forward;           // empty tensors when the input has no tokens
   double tokenize_millis = 0.0;
   double total_millis = 0.0;
@@ -48,6 +51,12 @@ struct RunResult {
   int64_t token_count() const { return static_cast<int64_t>(encoding.tokens.size()); }
   int64_t layer_count() const { return static_cast<int64_t>(forward.attentions.size()); }
   int64_t head_count() const { return forward.attentions.empty() ? 0 : forward.attentions.front().dim(0); }
+  // Whether token `index` comes from the second sentence of a BERT pair.
+  bool in_second_sentence(size_t index) const {
+    return index < encoding.token_type_ids.size() && encoding.token_type_ids[index] == 1 && !request.text_b.empty();
+  }
+  // How the tokenizer split the word token `index` belongs to; nullptr for added special tokens.
+  const WordExplanation* explanation_of(size_t index) const;
 };
 
 using ModelSummaryPtr = std::shared_ptr<const ModelSummary>;

@@ -1,9 +1,14 @@
 #include "ui/sentence_editor.h"
 
+#include <QCoreApplication>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QInputMethodEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QTextCharFormat>
+
+#include "ui/text_spans.h"
 
 namespace as::ui {
 
@@ -44,6 +49,9 @@ SentenceEditor::SentenceEditor(QWidget* parent) : QWidget(parent) {
   connect(&debounce_, &QTimer::timeout, this, &SentenceEditor::emitInput);
   connect(text_a_, &QLineEdit::textChanged, &debounce_, qOverload<>(&QTimer::start));
   connect(text_b_, &QLineEdit::textChanged, &debounce_, qOverload<>(&QTimer::start));
+  // A highlighted span belongs to the text it was computed from: edits invalidate it.
+  connect(text_a_, &QLineEdit::textEdited, this, &SentenceEditor::clearHighlight);
+  connect(text_b_, &QLineEdit::textEdited, this, &SentenceEditor::clearHighlight);
   // Enter runs at once: no reason to wait for the timer when the user says they are done.
   connect(text_a_, &QLineEdit::returnPressed, this, &SentenceEditor::emitInput);
   connect(text_b_, &QLineEdit::returnPressed, this, &SentenceEditor::emitInput);
@@ -110,6 +118,40 @@ void SentenceEditor::showError(const QString& message) {
   running_->hide();
   warning_->setText(tr("⚠ The model could not run on this input: %1").arg(message));
   warning_->show();
+}
+
+void SentenceEditor::highlightSpan(bool second, const QString& text, int64_t start, int64_t end) {
+  QLineEdit* field = second ? text_b_ : text_a_;
+  QLineEdit* other = second ? text_a_ : text_b_;
+  setFieldHighlight(other, -1, -1);
+  const auto range = field->text() == text ? utf16_range(text, start, end) : std::nullopt;
+  setFieldHighlight(field, range ? range->first : -1, range ? range->second : -1);
+}
+
+void SentenceEditor::clearHighlight() {
+  setFieldHighlight(text_a_, -1, -1);
+  setFieldHighlight(text_b_, -1, -1);
+}
+
+std::pair<int, int> SentenceEditor::highlighted(bool second) const { return second ? highlight_b_ : highlight_a_; }
+
+// QLineEdit has no API for formatting part of its text, but it draws the text formats an input
+// method sends with its pre-edit text; an event with no pre-edit and no commit changes nothing
+// but those formats. Positions in it are relative to the cursor.
+void SentenceEditor::setFieldHighlight(QLineEdit* field, int begin, int end) {
+  auto& current = field == text_a_ ? highlight_a_ : highlight_b_;
+  if (current == std::make_pair(begin, end)) return;
+  current = {begin, end};
+  QList<QInputMethodEvent::Attribute> attributes;
+  if (begin >= 0 && end > begin) {
+    QTextCharFormat format;
+    format.setBackground(QColor(255, 214, 170));
+    format.setForeground(QColor(20, 20, 20));
+    attributes << QInputMethodEvent::Attribute(QInputMethodEvent::TextFormat, begin - field->cursorPosition(),
+                                               end - begin, format);
+  }
+  QInputMethodEvent event(QString(), attributes);
+  QCoreApplication::sendEvent(field, &event);
 }
 
 }  // namespace as::ui

@@ -29,12 +29,20 @@ class SentenceEditor : public QWidget {
   void showResult(const RunResult& result);
   void showError(const QString& message);
 
+  // Highlights code points [start, end) of the first (or the second) sentence, when the field
+  // still holds `text`, the text the token came from. An empty span clears the highlight.
+  void highlightSpan(bool second, const QString& text, int64_t start, int64_t end);
+  void clearHighlight();
+  // The highlighted UTF-16 range [begin, end) of each field, or {-1, -1}: what tests check.
+  std::pair<int, int> highlighted(bool second) const;
+
  signals:
   // The texts to run, after typing paused for kDebounceMillis.
   void inputChanged(const QString& text_a, const QString& text_b);
 
  private:
   void emitInput();
+  void setFieldHighlight(QLineEdit* field, int begin, int end);
 
   QLineEdit* text_a_ = nullptr;
   QLabel* label_b_ = nullptr;
@@ -44,6 +52,8 @@ class SentenceEditor : public QWidget {
   QLabel* warning_ = nullptr;
   QTimer debounce_;
   bool pairs_ = false;
+  std::pair<int, int> highlight_a_{-1, -1};
+  std::pair<int, int> highlight_b_{-1, -1};
 };
 
 }  // namespace as::ui

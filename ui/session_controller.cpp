@@ -40,6 +40,12 @@ void SessionController::openModel(const QString& dir) {
   }, Qt::QueuedConnection);
 }
 
+void SessionController::setLoadHook(std::function<void(double)> hook) {
+  QMetaObject::invokeMethod(worker_, [worker = worker_, hook = std::move(hook)]() mutable {
+    worker->setLoadObserver(std::move(hook));
+  }, Qt::QueuedConnection);
+}
+
 void SessionController::cancelLoad() { cancel_current_load_->store(true); }
 
 quint64 SessionController::requestRun(const QString& text_a, const QString& text_b) {

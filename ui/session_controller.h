@@ -7,6 +7,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 #include "ui/run_types.h"
@@ -34,6 +35,10 @@ class SessionController : public QObject {
   // only the result of the newest request is ever emitted.
   quint64 requestRun(const QString& text_a, const QString& text_b = {});
   quint64 latestGeneration() const { return latest_generation_->load(); }
+
+  // `hook` runs on the worker thread at every step of later loads (instrumentation; the tests
+  // use it to make a load slow and check that the GUI thread keeps running meanwhile).
+  void setLoadHook(std::function<void(double)> hook);
 
  signals:
   void loadStarted(const QString& dir);

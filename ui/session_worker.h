@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 #include "models/model.h"
@@ -26,6 +27,8 @@ class SessionWorker : public QObject {
   // Both run on the worker thread (the controller queues them there).
   void load(const QString& dir, const std::shared_ptr<std::atomic<bool>>& cancel);
   void run(const RunRequest& request);
+  // Called on the worker thread at every load step, before the progress is reported.
+  void setLoadObserver(std::function<void(double)> observer) { load_observer_ = std::move(observer); }
 
  signals:
   void loadProgress(double fraction, const QString& phase);
@@ -35,14 +38,13 @@ class SessionWorker : public QObject {
   void runFailed(quint64 generation, const QString& message);
 
  private:
-  RunResultPtr compute(const RunRequest& request) const;
-
   int threads_ = 0;
   std::shared_ptr<const std::atomic<quint64>> latest_generation_;
   // Replaced together, and only by a load that succeeded: a failed load keeps the previous model.
   std::unique_ptr<Model> model_;
   std::unique_ptr<Tokenizer> tokenizer_;
   ModelSummaryPtr summary_;
+  std::function<void(double)> load_observer_;
 };
 
 }  // namespace as::ui

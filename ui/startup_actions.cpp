@@ -8,9 +8,11 @@
 #include <QPixmap>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 #include <utility>
 
+#include "ui/export_types.h"
 #include "ui/heatmap_view.h"
 #include "ui/main_window.h"
 #include "ui/sentence_editor.h"
@@ -19,15 +21,10 @@
 namespace as::ui {
 namespace {
 
-std::optional<QSize> parse_size(const QString& text) {
-  const auto parts = text.split(QLatin1Char('x'));
-  if (parts.size() != 2) return std::nullopt;
-  bool ok_w = false;
-  bool ok_h = false;
-  const int w = parts[0].toInt(&ok_w);
-  const int h = parts[1].toInt(&ok_h);
-  if (!ok_w || !ok_h || w < 200 || h < 200) return std::nullopt;
-  return QSize(w, h);
+std::optional<int> parse_int(const QString& text) {
+  bool ok = false;
+  const int value = text.toInt(&ok);
+  return ok ? std::optional<int>(value) : std::nullopt;
 }
 
 // The window plus any dialog it shows (a load error), so the picture is what a user would see.
@@ -51,7 +48,8 @@ std::shared_ptr<StartupActions::Options> StartupActions::addOptions(QCommandLine
   auto options = std::make_shared<Options>();
   parser.addOptions({options->text, options->text_b, options->layer, options->head, options->scores,
                      options->unit_range, options->screenshot, options->size,
-                     options->export_heatmap, options->export_size});
+                     options->export_heatmap, options->export_size, options->export_dpi, options->view,
+                     options->hover, options->colour_map});
   return options;
 }
 
@@ -66,23 +64,32 @@ std::unique_ptr<StartupActions> StartupActions::fromParser(const QCommandLinePar
   actions->unit_range_ = parser.isSet(options.unit_range);
   actions->screenshot_ = parser.value(options.screenshot);
   if (parser.isSet(options.size)) {
-    actions->size_ = parse_size(parser.value(options.size));
+    actions->size_ = parse_size(parser.value(options.size), 200);
     if (!actions->size_) std::fprintf(stderr, "attentionscope: --size wants WxH, e.g. 1600x1000\n");
   }
   actions->export_file_ = parser.value(options.export_heatmap);
   if (parser.isSet(options.export_size)) {
-    if (const auto size = parse_size(parser.value(options.export_size))) actions->export_size_ = *size;
+    if (const auto size = parse_size(parser.value(options.export_size), 200)) actions->export_size_.size = *size;
     else std::fprintf(stderr, "attentionscope: --export-size wants WxH, e.g. 1600x1200\n");
+  }
+  if (parser.isSet(options.export_dpi)) actions->export_size_.dpi = std::clamp(parser.value(options.export_dpi).toInt(), 48, 1200);
+  actions->view_ = parser.value(options.view);
+  if (parser.isSet(options.hover)) actions->hover_ = parse_int(parser.value(options.hover));
+  if (parser.isSet(options.colour_map)) {
+    actions->colour_map_ = colour_map_from_name(parser.value(options.colour_map).toLower().toStdString());
+    if (!actions->colour_map_) std::fprintf(stderr, "attentionscope: --colour-map wants viridis, magma or greys\n");
   }
   const bool anything = actions->has_text_ || actions->layer_ || !actions->head_.isEmpty() || actions->scores_ ||
                          actions->unit_range_ || !actions->screenshot_.isEmpty() || actions->size_ ||
-                         !actions->export_file_.isEmpty();
+                         !actions->export_file_.isEmpty() || !actions->view_.isEmpty() || actions->hover_ ||
+                         actions->colour_map_;
   return anything ? std::move(actions) : nullptr;
 }
 
 void StartupActions::start(MainWindow& window) {
   window_ = &window;
   if (size_) window.resize(*size_);
+  if (colour_map_) window.setColourMap(*colour_map_);
   SessionController* controller = window.controller();
   connect(controller, &SessionController::modelLoaded, this, [this] {
     applyInputs();
@@ -97,6 +104,8 @@ void StartupActions::start(MainWindow& window) {
       std::fflush(stdout);
     }
     const bool exported = export_file_.isEmpty() || exportHeatmap();
+    showRequestedView();
+    if (hover_) window_->setHoveredToken(*hover_);
     scheduleScreenshot(exported ? 0 : 4);
   });
   connect(controller, &SessionController::runFailed, this, [this] { scheduleScreenshot(1); });
@@ -133,6 +142,12 @@ bool StartupActions::exportHeatmap() {
   const QString error = window_->heatmapView()->exportTo(file, export_size_);
   if (!error.isEmpty()) std::fprintf(stderr, "attentionscope: %s\n", qPrintable(error));
   return error.isEmpty();
+}
+
+void StartupActions::showRequestedView() {
+  if (view_ == QLatin1String("lines")) window_->showView(MainWindow::View::HeadLines);
+  else if (view_ == QLatin1String("grid")) window_->showView(MainWindow::View::Grid);
+  else if (!view_.isEmpty()) window_->showView(MainWindow::View::Heatmap);
 }
 
 void StartupActions::scheduleScreenshot(int exit_code) {

@@ -9,6 +9,9 @@
 #include <memory>
 #include <optional>
 
+#include "ui/colour_scale.h"
+#include "ui/export_types.h"
+
 class QCommandLineParser;
 
 namespace as::ui {
@@ -34,11 +37,22 @@ class StartupActions : public QObject {
                                   QStringLiteral("Save the window as PNG after the first result, then quit."),
                                   QStringLiteral("FILE.png")};
     QCommandLineOption export_heatmap{QStringLiteral("export-heatmap"),
-                                      QStringLiteral("Also export the heatmap after the first result (.png or .svg)."),
+                                      QStringLiteral("Also export the heatmap after the first result (.png, .svg, .pdf "
+                                                     "or .csv)."),
                                       QStringLiteral("FILE")};
     QCommandLineOption export_size{QStringLiteral("export-size"),
                                    QStringLiteral("Size of the exported heatmap (default 1600x1200)."),
                                    QStringLiteral("WxH")};
+    QCommandLineOption export_dpi{QStringLiteral("export-dpi"), QStringLiteral("PNG resolution of the export (default 96)."),
+                                  QStringLiteral("N")};
+    QCommandLineOption view{QStringLiteral("view"),
+                            QStringLiteral("View in front: heatmap, lines (the head view) or grid (the model view)."),
+                            QStringLiteral("heatmap|lines|grid")};
+    QCommandLineOption hover{QStringLiteral("hover"),
+                             QStringLiteral("Point at token N once the result is shown (it is highlighted everywhere)."),
+                             QStringLiteral("N")};
+    QCommandLineOption colour_map{QStringLiteral("colour-map"), QStringLiteral("viridis, magma or greys."),
+                                  QStringLiteral("NAME")};
     QCommandLineOption size{QStringLiteral("size"), QStringLiteral("Window size for --screenshot, e.g. 1600x1000."),
                             QStringLiteral("WxH")};
   };
@@ -54,6 +68,7 @@ class StartupActions : public QObject {
   void scheduleScreenshot(int exit_code);
   bool exportHeatmap();
   void saveScreenshotAndQuit(int exit_code);
+  void showRequestedView();
 
   MainWindow* window_ = nullptr;
   QString text_;
@@ -66,7 +81,10 @@ class StartupActions : public QObject {
   QString screenshot_;
   std::optional<QSize> size_;
   QString export_file_;
-  QSize export_size_{1600, 1200};
+  ExportSize export_size_;
+  QString view_;
+  std::optional<int> hover_;
+  std::optional<ColourMap> colour_map_;
   bool screenshot_scheduled_ = false;
 };
 

@@ -1,12 +1,16 @@
 #include "ui/tokens_view.h"
 
+#include <QContextMenuEvent>
 #include <QEvent>
 #include <QLabel>
+#include <QMenu>
 #include <QScrollArea>
+#include <QStyle>
 #include <QVBoxLayout>
 
 #include <algorithm>
 
+#include "ui/explain_popup.h"
 #include "ui/flow_layout.h"
 
 namespace as::ui {
@@ -49,6 +53,7 @@ QString chip_tooltip(const RunResult& result, size_t index) {
   if (label.partial_character) {
     tip += QObject::tr("<br>holds only part of a character's UTF-8 bytes; “…” marks the side where the rest is");
   }
+  if (result.explanation_of(index) != nullptr) tip += QObject::tr("<br><i>Right-click: how was this word split?</i>");
   return tip;
 }
 
@@ -75,7 +80,9 @@ TokensView::TokensView(QWidget* parent) : QWidget(parent) {
       "QLabel[kind=\"special\"] { background: #ececec; border-color: #9a9a9a; border-style: dashed;"
       " color: #505050; font-weight: bold; }"
       "QLabel[segment=\"b\"] { border: 2px solid #7a5cc4; }"
-      "QLabel[partial=\"true\"] { border-style: dotted; border-width: 2px; }"));
+      "QLabel[partial=\"true\"] { border-style: dotted; border-width: 2px; }"
+      // Last, so that it wins over the kinds: the token pointed at anywhere in the window.
+      "QLabel[hovered=\"true\"] { background: #ffd6aa; border: 2px solid #ff5a14; }"));
   flow_ = new FlowLayout(chips_, 3);
   chips_->installEventFilter(this);  // re-fit the height when the chips re-wrap at a new width
   scroll_->setWidget(chips_);
@@ -88,10 +95,15 @@ void TokensView::clear() {
     delete item->widget();
     delete item;
   }
+  chip_list_.clear();
+  hovered_ = -1;
+  result_.reset();
   header_->setText(tr("<b>Tokens</b>"));
 }
 
 int TokensView::chipCount() const { return flow_->count(); }
+
+QLabel* TokensView::chip(int index) const { return chip_list_.value(index, nullptr); }
 
 QLabel* TokensView::makeChip(const RunResult& result, size_t index) {
   const TokenLabel& label = result.labels[index];
@@ -102,13 +114,20 @@ QLabel* TokensView::makeChip(const RunResult& result, size_t index) {
   if (segment_b) chip->setProperty("segment", "b");
   if (label.partial_character) chip->setProperty("partial", "true");
   chip->setToolTip(chip_tooltip(result, index));
+  chip->setProperty("index", static_cast<int>(index));
+  chip->installEventFilter(this);
   return chip;
 }
 
-void TokensView::setResult(const RunResult& result) {
+void TokensView::setResult(const RunResultPtr& result_ptr) {
   setUpdatesEnabled(false);  // one repaint for the whole row of chips, not one per chip
   clear();
-  for (size_t i = 0; i < result.labels.size(); ++i) flow_->addWidget(makeChip(result, i));
+  result_ = result_ptr;
+  const RunResult& result = *result_ptr;
+  for (size_t i = 0; i < result.labels.size(); ++i) {
+    chip_list_.push_back(makeChip(result, i));
+    flow_->addWidget(chip_list_.back());
+  }
   const auto max_tokens = result.model ? result.model->info.max_positions : 0;
   QString counts = tr("<b>Tokens</b>: %1 of the model's maximum %2").arg(result.token_count()).arg(max_tokens);
   if (result.encoding.dropped_tokens > 0) {
@@ -122,7 +141,8 @@ void TokensView::setResult(const RunResult& result) {
   const QString marker = byte_level ? tr(" · <span style=\"color:#c0501a; font-weight:bold\">Ġ</span> = leading space") : QString();
   counts += tr("&nbsp;&nbsp;&nbsp;<span style=\"background:#e3eefc\">&nbsp;word start&nbsp;</span> "
                "<span style=\"background:#fdebd3\">&nbsp;%1&nbsp;</span> "
-               "<span style=\"background:#ececec\">&nbsp;special&nbsp;</span>%2%3 · hover a token for its id")
+               "<span style=\"background:#ececec\">&nbsp;special&nbsp;</span>%2%3 · hover a token for its id, "
+               "right-click to see how it was split")
                 .arg(piece, marker, segment);
   header_->setText(counts);
   fitHeightToChips();
@@ -131,7 +151,57 @@ void TokensView::setResult(const RunResult& result) {
 
 bool TokensView::eventFilter(QObject* watched, QEvent* event) {
   if (watched == chips_ && event->type() == QEvent::Resize) fitHeightToChips();
+  const QVariant index = watched->property("index");
+  if (index.isValid() && chipEvent(index.toInt(), event)) return true;
   return QWidget::eventFilter(watched, event);
+}
+
+bool TokensView::chipEvent(int index, QEvent* event) {
+  switch (event->type()) {
+    case QEvent::Enter:
+      setHoveredToken(index);
+      emit tokenHovered(index);
+      return false;
+    case QEvent::Leave:
+      if (hovered_ == index) {
+        setHoveredToken(-1);
+        emit tokenHovered(-1);
+      }
+      return false;
+    case QEvent::ContextMenu:
+      showContextMenu(index, static_cast<QContextMenuEvent*>(event)->globalPos());
+      return true;
+    default: return false;
+  }
+}
+
+void TokensView::setHoveredToken(int index) {
+  if (index == hovered_) return;
+  for (int i : {hovered_, index}) {
+    QLabel* label = chip(i);
+    if (label == nullptr) continue;
+    label->setProperty("hovered", i == index);
+    label->style()->unpolish(label);  // a dynamic property only restyles after a re-polish
+    label->style()->polish(label);
+  }
+  hovered_ = index;
+  if (QLabel* label = chip(index)) scroll_->ensureWidgetVisible(label, 0, 4);
+}
+
+void TokensView::showContextMenu(int index, QPoint global) {
+  if (!result_ || result_->explanation_of(static_cast<size_t>(index)) == nullptr) return;
+  QMenu menu(this);
+  const QString label = QString::fromStdString(result_->labels[static_cast<size_t>(index)].text());
+  menu.addAction(tr("Explain how the word of “%1” was split…").arg(label), this, [this, index] { explainToken(index); });
+  menu.exec(global);
+}
+
+QWidget* TokensView::explainToken(int index) {
+  if (!result_) return nullptr;
+  const WordExplanation* explanation = result_->explanation_of(static_cast<size_t>(index));
+  if (explanation == nullptr) return nullptr;
+  const bool byte_level = result_->model && result_->model->tokenizer_kind == "bpe";
+  return ExplainPopup::popUp(this, *explanation, byte_level);
 }
 
 // As tall as the chips need, up to four lines; longer inputs scroll.

@@ -10,6 +10,7 @@
 
 int main(int argc, char** argv) {
   QApplication app(argc, argv);
+  QApplication::setOrganizationName(QStringLiteral("AttentionScope"));
   QApplication::setApplicationName(QStringLiteral("AttentionScope"));
   QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
 
@@ -31,7 +32,8 @@ int main(int argc, char** argv) {
   as::ui::MainWindow window(parser.value(threads).toInt());
   auto run = as::ui::StartupActions::fromParser(parser, *options);
   window.show();
-  if (!parser.positionalArguments().isEmpty()) window.openModel(parser.positionalArguments().constFirst());
   if (run) run->start(window);
+  // The folder given, else the last one used, else an installed default model, else the welcome page.
+  window.openStartupModel(parser.positionalArguments().value(0));
   return QApplication::exec();
 }

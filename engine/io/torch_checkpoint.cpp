@@ -21,9 +21,7 @@ namespace {
 // ever small buffers, and the limit keeps a forged size from asking for terabytes of output.
 constexpr int64_t kMaxRepeatingViewElements = int64_t{1} << 24;
 
-std::string shape_str(const std::vector<int64_t>& v) { return shape_to_string(v); }
-
-// bytes_[0] == PROTO: a bare pickle stream, i.e. torch.save's format before 1.6.
+// A file that starts with PROTO is a bare pickle stream: torch.save's format before 1.6.
 void reject_legacy_format(std::span<const uint8_t> bytes, const std::string& label) {
   if (bytes.size() >= 2 && bytes[0] == 0x80 && bytes[1] <= 5)
     throw Error(label +
@@ -149,7 +147,7 @@ void TorchCheckpoint::find_prefix() {
   }
   if (found.empty()) fail("no '<folder>/data.pkl' record in the zip archive; this is not a torch.save checkpoint");
   if (found.size() > 1)
-    fail("several data.pkl records ('" + found[0] + "/data.pkl', '" + found[1] +
+    fail("several data.pkl records ('" + printable_name(found[0]) + "/data.pkl', '" + printable_name(found[1]) +
          "/data.pkl'); expected one checkpoint per file");
   prefix_ = found[0];
 }
@@ -162,7 +160,7 @@ void TorchCheckpoint::check_byte_order() const {
   const std::string_view order(reinterpret_cast<const char*>(data.data()), data.size());
   if (order == "little") return;
   if (order == "big") fail("was saved on a big-endian machine (byteorder 'big'); only little-endian checkpoints are supported");
-  fail("unexpected content in record '" + m->name + "' (expected 'little')");
+  fail("unexpected content in record '" + printable_name(m->name) + "' (expected 'little')");
 }
 
 // Each storage's record must hold exactly numel x element size bytes: torch itself trusts numel
@@ -178,12 +176,12 @@ void TorchCheckpoint::resolve_storages(const std::vector<PickledStorage>& storag
     const std::string who = (first_user[i] ? "tensor '" + *first_user[i] + "': " : std::string()) + "storage '" + s.key +
                             "' (" + s.type_name + " of " + std::to_string(s.numel) + " elements)";
     const ZipMember* record = zip_->find(info.record);
-    if (!record) fail(who + " has no record '" + info.record + "' in the archive");
+    if (!record) fail(who + " has no record '" + printable_name(info.record) + "' in the archive");
     const uint64_t size = zip_->stored_data(*record).size();
     const uint64_t elem = dtype_size(s.dtype);
     if (s.numel > std::numeric_limits<uint64_t>::max() / elem) fail(who + ": the element count overflows");
     if (size != s.numel * elem)
-      fail(who + " needs " + std::to_string(s.numel * elem) + " bytes, but its record '" + info.record + "' holds " +
+      fail(who + " needs " + std::to_string(s.numel * elem) + " bytes, but its record '" + printable_name(info.record) + "' holds " +
            std::to_string(size) + " bytes; the file is truncated or corrupt");
     storage_index_.emplace(s.key, storages_.size());
     storages_.push_back(std::move(info));
@@ -206,7 +204,7 @@ void TorchCheckpoint::add_tensors(const std::vector<PickledTensor>& tensors) {
 // the storage. Sizes, strides and the offset are non-negative (the unpickler checked).
 void TorchCheckpoint::check_view(const TorchTensorInfo& t) const {
   const TorchStorageInfo& s = storage(t.storage_key);
-  const std::string view = "tensor '" + t.name + "' (size " + shape_str(t.shape) + ", stride " + shape_str(t.stride) +
+  const std::string view = "tensor '" + t.name + "' (size " + shape_to_string(t.shape) + ", stride " + shape_to_string(t.stride) +
                            ", storage offset " + std::to_string(t.storage_offset) + ")";
   int64_t n = 1;
   for (int64_t d : t.shape)

@@ -1,7 +1,6 @@
 #include "io/torch_pickle.h"
 
 #include <bit>
-#include <cctype>
 #include <cstdio>
 #include <cstring>
 #include <deque>
@@ -94,33 +93,42 @@ struct Object {
   std::vector<Ref> items{};                   // Tuple, List; Dict: key, value, key, value, ...
 };
 
+// A UTF-8 lead byte: the sequence length (0 if invalid), its payload bits and the smallest code
+// point that length may encode (anything below is an overlong form).
+struct Utf8Lead {
+  size_t length;
+  uint32_t bits, min;
+};
+
+Utf8Lead utf8_lead(uint8_t c) {
+  if (c < 0x80) return {1, c, 0};
+  if ((c & 0xE0) == 0xC0) return {2, c & 0x1Fu, 0x80};
+  if ((c & 0xF0) == 0xE0) return {3, c & 0x0Fu, 0x800};
+  if ((c & 0xF8) == 0xF0) return {4, c & 0x07u, 0x10000};
+  return {0, 0, 0};
+}
+
 // Strict UTF-8 (no overlongs, no surrogates): names end up in JSON output, which rejects the rest.
 bool valid_utf8(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
-    const auto c = static_cast<uint8_t>(s[i]);
-    size_t n = 0;
-    uint32_t cp = 0, min = 0;
-    if (c < 0x80) n = 1, cp = c;
-    else if ((c & 0xE0) == 0xC0) n = 2, cp = c & 0x1Fu, min = 0x80;
-    else if ((c & 0xF0) == 0xE0) n = 3, cp = c & 0x0Fu, min = 0x800;
-    else if ((c & 0xF8) == 0xF0) n = 4, cp = c & 0x07u, min = 0x10000;
-    else return false;
-    if (n > s.size() - i) return false;
-    for (size_t k = 1; k < n; ++k) {
-      const auto cc = static_cast<uint8_t>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (cc & 0x3Fu);
+    const Utf8Lead lead = utf8_lead(static_cast<uint8_t>(s[i]));
+    if (lead.length == 0 || lead.length > s.size() - i) return false;
+    uint32_t cp = lead.bits;
+    for (size_t k = 1; k < lead.length; ++k) {
+      const auto c = static_cast<uint8_t>(s[i + k]);
+      if ((c & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (c & 0x3Fu);
     }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    i += n;
+    if (cp < lead.min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += lead.length;
   }
   return true;
 }
 
 bool valid_storage_key(const std::string& key) {
   if (key.empty() || key.size() > 64) return false;
-  for (char c : key)
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_')) return false;
+  for (char c : key)  // torch's keys are decimal numbers; anything path-like is refused
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_')) return false;
   return true;
 }
 
@@ -186,9 +194,8 @@ class Unpickler {
 };
 
 void Unpickler::fail(const std::string& what) const {
-  char where[64];
-  std::snprintf(where, sizeof where, " (opcode %s at byte %zu)", pickle_opcode_name(op_), op_pos_);
-  throw Error(label_ + ": data.pkl: " + what + where);
+  throw Error(label_ + ": data.pkl: " + what + " (opcode " + pickle_opcode_name(op_) + " at byte " +
+              std::to_string(op_pos_) + ")");
 }
 
 const uint8_t* Unpickler::take(size_t n) {
@@ -287,8 +294,9 @@ StateDictPickle Unpickler::run() {
 // One opcode. Only what torch's pickler (protocol 2) emits for a state dict is accepted.
 bool Unpickler::step() {
   op_pos_ = pos_;
-  op_ = 0;
-  if (pos_ >= data_.size()) fail("the pickle ends without a STOP opcode; data.pkl is truncated or corrupt");
+  if (pos_ >= data_.size())
+    throw Error(label_ + ": data.pkl: the pickle ends without a STOP opcode (" + std::to_string(pos_) +
+                " bytes); data.pkl is truncated or corrupt");
   op_ = u8();
   switch (op_) {
     case 0x80: op_proto(); break;

@@ -67,7 +67,24 @@ const char* method_name(uint16_t method) {
   }
 }
 
+std::string member(const std::string& name) { return "zip member '" + printable_name(name) + "'"; }
+
 }  // namespace
+
+std::string printable_name(std::string_view name) {
+  std::string out;
+  for (const char ch : name) {
+    const auto c = static_cast<uint8_t>(ch);
+    if (c >= 0x20 && c < 0x7F && c != '\\') {
+      out.push_back(ch);
+      continue;
+    }
+    char esc[8];
+    std::snprintf(esc, sizeof esc, "\\x%02x", c);
+    out += esc;
+  }
+  return out;
+}
 
 uint32_t crc32(std::span<const uint8_t> bytes, uint32_t crc) {
   uint32_t c = ~crc;
@@ -193,7 +210,7 @@ uint64_t ZipArchive::read_central_entry(uint64_t pos, uint64_t end, const Direct
   m.name.assign(reinterpret_cast<const char*>(name), name_len);
   read_zip64_extra(bytes_.subspan(pos + kCentralSize + name_len, extra_len), m, local_offset);
   if (m.name.empty()) fail("central directory entry " + std::to_string(members_.size()) + " has an empty name");
-  if (index_.count(m.name)) fail("zip member '" + m.name + "' appears twice; the file is corrupt");
+  if (index_.count(m.name)) fail(member(m.name) + " appears twice; the file is corrupt");
   check_local_header(m, local_offset, dir.offset);
   index_.emplace(m.name, members_.size());
   members_.push_back(std::move(m));
@@ -204,14 +221,14 @@ void ZipArchive::read_zip64_extra(std::span<const uint8_t> extra, ZipMember& m, 
   const Reader r(extra, label_);
   for (uint64_t pos = 0; pos + 4 <= extra.size();) {
     const uint16_t id = r.u16(pos), len = r.u16(pos + 2);
-    if (!fits(pos + 4, len, extra.size())) fail("zip member '" + m.name + "' has a damaged extra field");
+    if (!fits(pos + 4, len, extra.size())) fail(member(m.name) + " has a damaged extra field");
     if (id == 0x0001) {
       // Only the fields whose 32-bit value is the sentinel are present, in this order.
       uint64_t field = pos + 4;
       const uint64_t stop = pos + 4 + len;
       for (uint64_t* v : {&m.uncompressed_size, &m.size, &local_offset}) {
         if (*v != kSentinel32) continue;
-        if (field + 8 > stop) fail("zip member '" + m.name + "' has a truncated zip64 extra field");
+        if (field + 8 > stop) fail(member(m.name) + " has a truncated zip64 extra field");
         *v = r.u64(field);
         field += 8;
       }
@@ -219,12 +236,12 @@ void ZipArchive::read_zip64_extra(std::span<const uint8_t> extra, ZipMember& m, 
     pos += 4 + len;
   }
   if (m.size == kSentinel32 || m.uncompressed_size == kSentinel32 || local_offset == kSentinel32)
-    fail("zip member '" + m.name + "' needs a zip64 extra field that is missing; the file is corrupt");
+    fail(member(m.name) + " needs a zip64 extra field that is missing; the file is corrupt");
 }
 
 void ZipArchive::check_local_header(ZipMember& m, uint64_t local_offset, uint64_t data_limit) const {
   const Reader r(bytes_, label_);
-  const std::string where = "zip member '" + m.name + "': local header at offset " + std::to_string(local_offset);
+  const std::string where = member(m.name) + ": local header at offset " + std::to_string(local_offset);
   if (!fits(local_offset, kLocalSize, data_limit) || r.u32(local_offset) != kLocalSig)
     fail(where + " is missing or damaged; the file is truncated or corrupt");
   const uint64_t name_len = r.u16(local_offset + 26), extra_len = r.u16(local_offset + 28);
@@ -232,7 +249,7 @@ void ZipArchive::check_local_header(ZipMember& m, uint64_t local_offset, uint64_
     fail(where + " runs into the central directory; the file is corrupt");
   const std::string_view local_name(reinterpret_cast<const char*>(bytes_.data() + local_offset + kLocalSize),
                                     name_len);
-  if (local_name != m.name) fail(where + " names '" + std::string(local_name) + "'; the file is corrupt");
+  if (local_name != m.name) fail(where + " names '" + printable_name(local_name) + "'; the file is corrupt");
   if (r.u16(local_offset + 8) != m.method) fail(where + " disagrees with the central directory on the compression method");
   // Without a data descriptor the local sizes must match (0xFFFFFFFF defers to a zip64 field).
   if (!(m.flags & kFlagDataDescriptor)) {
@@ -242,7 +259,7 @@ void ZipArchive::check_local_header(ZipMember& m, uint64_t local_offset, uint64_
   }
   m.data_offset = local_offset + kLocalSize + name_len + extra_len;
   if (!fits(m.data_offset, m.size, data_limit))
-    fail("zip member '" + m.name + "' (" + std::to_string(m.size) + " bytes at offset " + std::to_string(m.data_offset) +
+    fail(member(m.name) + " (" + std::to_string(m.size) + " bytes at offset " + std::to_string(m.data_offset) +
          ") does not fit before the central directory at offset " + std::to_string(data_limit) +
          "; the file is truncated or corrupt");
 }
@@ -253,14 +270,14 @@ const ZipMember* ZipArchive::find(std::string_view name) const {
 }
 
 std::span<const uint8_t> ZipArchive::stored_data(const ZipMember& m) const {
-  if (m.flags & kFlagEncrypted) fail("zip member '" + m.name + "' is encrypted");
+  if (m.flags & kFlagEncrypted) fail(member(m.name) + " is encrypted");
   if (m.method != 0)
-    fail("zip member '" + m.name + "' is compressed (method " + std::to_string(m.method) + ", " +
+    fail(member(m.name) + " is compressed (method " + std::to_string(m.method) + ", " +
          method_name(m.method) +
          "); torch.save stores members uncompressed and this reader does not decompress: re-save the checkpoint "
          "with torch.save or convert it to safetensors");
   if (m.size != m.uncompressed_size)
-    fail("zip member '" + m.name + "' is stored but its sizes differ (" + std::to_string(m.size) + " vs " +
+    fail(member(m.name) + " is stored but its sizes differ (" + std::to_string(m.size) + " vs " +
          std::to_string(m.uncompressed_size) + " bytes); the file is corrupt");
   return bytes_.subspan(m.data_offset, m.size);
 }
@@ -270,7 +287,7 @@ void ZipArchive::verify_crc(const ZipMember& m) const {
   if (m.crc == 0) return;
   const uint32_t actual = crc32(data);
   if (actual != m.crc)
-    fail("zip member '" + m.name + "' fails its CRC-32 check (recorded " + hex32(m.crc) + ", computed " + hex32(actual) +
+    fail(member(m.name) + " fails its CRC-32 check (recorded " + hex32(m.crc) + ", computed " + hex32(actual) +
          "); the file is corrupt");
 }
 

@@ -16,6 +16,10 @@ namespace as {
 // CRC-32 (IEEE 802.3, as zip uses), optionally continuing from a previous value.
 uint32_t crc32(std::span<const uint8_t> bytes, uint32_t crc = 0);
 
+// `name` with bytes outside printable ASCII written as \xNN: member names come from the file and
+// end up in messages that are shown to users or written into JSON (which needs valid UTF-8).
+std::string printable_name(std::string_view name);
+
 struct ZipMember {
   std::string name;
   uint16_t method = 0;       // 0 = stored; anything else is refused on access

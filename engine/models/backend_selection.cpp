@@ -154,7 +154,8 @@ BackendSpec parse_backend_spec(const std::string& text) {
     if (!n.empty() && n.size() <= 4 && n.find_first_not_of("0123456789") == std::string::npos)
       return {BackendSpec::Kind::OpenCl, std::stoi(n)};
   }
-  throw Error("unknown backend '" + text + "' (expected cpu, opencl or opencl:N with N from `attentionscope-cli devices`)");
+  throw Error("unknown backend '" + text +
+              "' (expected cpu, opencl or opencl:N with N from `attentionscope-cli devices`)");
 }
 
 std::unique_ptr<Model> build_model_with_fallback(const std::string& requested,

@@ -31,8 +31,8 @@ using ModelBuilder = std::function<std::unique_ptr<Model>(std::shared_ptr<Backen
 // The model built on `spec`'s backend, falling back to the CPU as described above (only "cpu"
 // gives a plain CPU model). `cpu_threads` <= 0 means all cores. Cancellation is never turned
 // into a fallback: Cancelled propagates.
-std::unique_ptr<Model> build_model_on(const BackendSpec& spec, const ModelBuilder& build, const LoadOptions& options = {},
-                                      int cpu_threads = 0);
+std::unique_ptr<Model> build_model_on(const BackendSpec& spec, const ModelBuilder& build,
+                                      const LoadOptions& options = {}, int cpu_threads = 0);
 
 // A checkpoint folder loaded with build_model_on.
 std::unique_ptr<Model> load_model_on(const std::filesystem::path& dir, const std::string& spec,

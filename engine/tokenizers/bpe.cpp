@@ -234,33 +234,50 @@ void ByteLevelBpeTokenizer::pieces_of(std::string_view pre_token, std::vector<Bp
 std::vector<Token> ByteLevelBpeTokenizer::tokenize(std::string_view text, std::vector<std::string>& warnings,
                                                    std::vector<WordExplanation>* explanations) const {
   size_t replaced = 0;
-  const std::string valid = unicode::make_valid_utf8(text, &replaced);
+  std::string repaired;
+  const std::string_view valid = unicode::valid_utf8_view(text, repaired, &replaced);
   if (replaced > 0) warnings.push_back(replacement_warning(replaced));
   // prepare_for_tokenization: add_prefix_space puts a space before the text; it is no part of
   // the original, so offsets shift back by one byte and clamp at 0.
-  const std::string prefixed = config_.add_prefix_space ? " " + valid : std::string();
+  std::string prefixed;
+  if (config_.add_prefix_space) {
+    prefixed.reserve(valid.size() + 1);
+    prefixed.push_back(' ');
+    prefixed.append(valid);
+  }
   const std::string_view processed = config_.add_prefix_space ? std::string_view(prefixed) : std::string_view(valid);
   const size_t shift = config_.add_prefix_space ? 1 : 0;
   const auto original_byte = [&](size_t b) { return b < shift ? size_t{0} : b - shift; };
 
+  if (processed.size() > UINT32_MAX) throw Error("text too long to tokenize (over 4 GiB)");
   // First a compact plan (20 bytes a token), then the tokens in a vector of exactly the right
   // size: tokens are 72 bytes each, and a 1 MB text can have half a million of them.
-  struct Planned {
-    int32_t id;      // vocabulary id, or the index of a special token
-    uint32_t begin;  // bytes [begin, end) of `processed`
-    uint32_t end;
-    int32_t word;
-    bool continuation;
-    bool special;
-  };
-  if (processed.size() > UINT32_MAX) throw Error("text too long to tokenize (over 4 GiB)");
-  std::vector<Planned> plan;
-  plan.reserve(processed.size() / 3 + 16);
+  const std::vector<PlannedToken> plan = plan_tokens(processed, explanations);
+
+  CodePointCursor cursor(valid);
+  std::vector<Token> tokens;
+  reserve_tokens(tokens, plan.size() + kRoomForSpecialTokens);
+  for (const PlannedToken& p : plan) {
+    const auto [start, end] = cursor.span(original_byte(p.begin), original_byte(p.end));
+    if (p.special) {
+      const SpecialToken& special = specials_.tokens()[static_cast<size_t>(p.id)];
+      tokens.emplace_back(special.id, special.content, true, false, start, end, p.word);
+    } else {
+      tokens.emplace_back(p.id, token_text(p.id), false, p.continuation, start, end, p.word);
+    }
+  }
+  return tokens;
+}
+
+std::vector<ByteLevelBpeTokenizer::PlannedToken> ByteLevelBpeTokenizer::plan_tokens(
+    std::string_view text, std::vector<WordExplanation>* explanations) const {
+  std::vector<PlannedToken> plan;
+  plan.reserve(text.size() / 3 + 16);
   std::vector<BpePiece> pieces;
   BpeCallCache recent;
-  BpeCallCache* const recent_if_long = processed.size() >= 16384 ? &recent : nullptr;  // not worth it for short texts
+  BpeCallCache* const recent_if_long = text.size() >= 16384 ? &recent : nullptr;  // not worth it for short texts
   int32_t word_index = 0;
-  for (const TextPart& part : specials_.split(processed)) {
+  for (const TextPart& part : specials_.split(text)) {
     if (part.special >= 0) {
       plan.push_back({part.special, static_cast<uint32_t>(part.begin), static_cast<uint32_t>(part.end), word_index++,
                       false, true});
@@ -270,7 +287,7 @@ std::vector<Token> ByteLevelBpeTokenizer::tokenize(std::string_view text, std::v
       }
       continue;
     }
-    const std::string_view segment = processed.substr(part.begin, part.end - part.begin);
+    const std::string_view segment = text.substr(part.begin, part.end - part.begin);
     pre_tokenizer_.split(segment, [&](size_t begin, size_t end) {
       WordExplanation* explanation = explanations ? &explanations->emplace_back() : nullptr;
       pieces_of(segment.substr(begin, end - begin), pieces, recent_if_long, explanation);
@@ -282,28 +299,7 @@ std::vector<Token> ByteLevelBpeTokenizer::tokenize(std::string_view text, std::v
       ++word_index;
     });
   }
-
-  CodePointCursor cursor(valid);
-  std::vector<Token> tokens;
-  reserve_tokens(tokens, plan.size() + kRoomForSpecialTokens);
-  tokens.resize(plan.size());
-  for (size_t i = 0; i < plan.size(); ++i) {
-    const Planned& p = plan[i];
-    Token& t = tokens[i];
-    if (p.special) {
-      const SpecialToken& special = specials_.tokens()[static_cast<size_t>(p.id)];
-      t.id = special.id;
-      t.text = special.content;
-      t.special = true;
-    } else {
-      t.id = p.id;
-      t.text = token_text(p.id);
-      t.continuation = p.continuation;
-    }
-    std::tie(t.start, t.end) = cursor.span(original_byte(p.begin), original_byte(p.end));
-    t.word = p.word;
-  }
-  return tokens;
+  return plan;
 }
 
 Encoding ByteLevelBpeTokenizer::encode(std::string_view text, const EncodeOptions& options) const {

@@ -59,6 +59,18 @@ class ByteLevelBpeTokenizer final : public Tokenizer {
  private:
   std::vector<Token> tokenize(std::string_view text, std::vector<std::string>& warnings,
                               std::vector<WordExplanation>* explanations) const;
+  // One token to be: its id (or special token index), bytes [begin, end) of the processed text,
+  // its word, and its kind.
+  struct PlannedToken {
+    int32_t id;
+    uint32_t begin;
+    uint32_t end;
+    int32_t word;
+    bool continuation;
+    bool special;
+  };
+  // Special tokens, pre-tokenisation and merges of the (valid UTF-8) text.
+  std::vector<PlannedToken> plan_tokens(std::string_view text, std::vector<WordExplanation>* explanations) const;
   // The pieces of one pre-token: from `recent` (this call's cache, may be null), the shared cache,
   // or the merge loop.
   void pieces_of(std::string_view pre_token, std::vector<BpePiece>& out, BpeCallCache* recent,

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 
 namespace as::unicode {
 
@@ -124,15 +125,39 @@ size_t maximal_invalid_subpart(std::string_view text, size_t pos) {
 }
 }  // namespace
 
-std::string make_valid_utf8(std::string_view text, size_t* replaced) {
-  size_t count = 0;
+namespace {
+// Length of the longest valid UTF-8 prefix of `text`; ASCII is skipped eight bytes at a time.
+size_t valid_prefix_length(std::string_view text) {
   size_t pos = 0;
-  // Fast scan: most texts are valid, and then no copy with replacements is needed.
   while (pos < text.size()) {
+    if (pos + 8 <= text.size()) {
+      uint64_t word;
+      std::memcpy(&word, text.data() + pos, 8);
+      if ((word & 0x8080808080808080ULL) == 0) {
+        pos += 8;
+        continue;
+      }
+    }
     const size_t n = valid_sequence_length(text, pos);
     if (n == 0) break;
     pos += n;
   }
+  return pos;
+}
+}  // namespace
+
+std::string_view valid_utf8_view(std::string_view text, std::string& storage, size_t* replaced) {
+  if (valid_prefix_length(text) == text.size()) {
+    if (replaced) *replaced = 0;
+    return text;
+  }
+  storage = make_valid_utf8(text, replaced);
+  return storage;
+}
+
+std::string make_valid_utf8(std::string_view text, size_t* replaced) {
+  size_t count = 0;
+  size_t pos = valid_prefix_length(text);  // most texts are valid: then nothing is replaced
   std::string out(text.substr(0, pos));
   while (pos < text.size()) {
     const size_t n = valid_sequence_length(text, pos);

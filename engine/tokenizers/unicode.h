@@ -25,6 +25,10 @@ char32_t decode_valid_sequence(std::string_view text, size_t pos, size_t length)
 // `replaced` receives the number of U+FFFD inserted (0 when the text was valid).
 std::string make_valid_utf8(std::string_view text, size_t* replaced);
 
+// `text` itself when it is valid UTF-8 (no copy); otherwise make_valid_utf8's repaired copy,
+// stored in `storage`.
+std::string_view valid_utf8_view(std::string_view text, std::string& storage, size_t* replaced);
+
 // Decodes valid UTF-8 (callers pass make_valid_utf8's output) into code points.
 std::u32string decode_utf8(std::string_view valid_text);
 

@@ -118,56 +118,76 @@ Token& WordPieceTokenizer::add_token(std::vector<Token>& out, std::string_view p
   return t;
 }
 
+// What tokenize() builds, passed down to the steps.
+struct WordPieceTokenizer::Output {
+  std::vector<Token> tokens;
+  std::vector<WordExplanation>* explanations = nullptr;
+  int32_t word_index = 0;
+  Scratch scratch;
+};
+
 std::vector<Token> WordPieceTokenizer::tokenize(std::string_view text, std::vector<std::string>& warnings,
                                                 std::vector<WordExplanation>* explanations) const {
   size_t replaced = 0;
-  const std::string valid = unicode::make_valid_utf8(text, &replaced);
+  std::string repaired;
+  const std::string_view valid = unicode::valid_utf8_view(text, repaired, &replaced);
   if (replaced > 0) warnings.push_back(replacement_warning(replaced));
   if (valid.size() > static_cast<size_t>(INT32_MAX)) throw Error("text too long to tokenize (over 2 GiB)");
 
-  std::vector<Token> tokens;
-  reserve_tokens(tokens, valid.size() / 4 + kRoomForSpecialTokens);
-  Scratch scratch;
-  int32_t word_index = 0;
-  const BasicTokenizer::WordSink to_wordpiece = [&](const SpannedText& word, size_t begin, size_t end,
-                                                    bool never_split) {
-    WordExplanation* explanation = explanations ? &explanations->emplace_back() : nullptr;
-    wordpiece(word, begin, end, never_split, word_index++, scratch, tokens, explanation);
-  };
-  const auto add_special = [&](const TextPart& part, Span span) {
-    const SpecialToken& special = specials_.tokens()[static_cast<size_t>(part.special)];
-    add_token(tokens, special.content, special.id, span, false, word_index++).special = true;
-    if (explanations) explanations->push_back({special.content, {special.content}, {}, {}, {}});
-  };
-
+  Output out;
+  out.explanations = explanations;
+  reserve_tokens(out.tokens, valid.size() / 4 + kRoomForSpecialTokens);
+  // BertTokenizer lower-cases the text first and looks for special tokens after; when that cannot
+  // matter (no lower-casing, or special tokens lower-casing cannot create or hide) the faster
+  // order is used: find them in the UTF-8 text, lower-case word by word.
   if (!config_.basic.do_lower_case || (config_.split_special_tokens_from_text && split_before_lowering_)) {
-    // Fast route, same result: split the UTF-8 text, lower-case inside BasicTokenizer.
-    const std::vector<TextPart> parts = config_.split_special_tokens_from_text
-                                            ? specials_.split(std::string_view(valid))
-                                            : std::vector<TextPart>{{0, valid.size(), -1}};
-    size_t counted_bytes = 0;
-    int32_t counted_chars = 0;
-    const auto char_index = [&](size_t byte) {  // parts come in order: count forward only
-      counted_chars += static_cast<int32_t>(unicode::count_code_points(
-          std::string_view(valid).substr(counted_bytes, byte - counted_bytes)));
-      counted_bytes = byte;
-      return counted_chars;
-    };
-    for (const TextPart& part : parts) {
-      const int32_t first = char_index(part.begin);
-      if (part.special >= 0) {
-        add_special(part, {first, char_index(part.end)});
-        continue;
-      }
-      basic_.tokenize_utf8(std::string_view(valid).substr(part.begin, part.end - part.begin), first,
-                           config_.basic.do_lower_case, to_wordpiece);
-    }
-    return tokens;
+    split_then_lower(valid, out);
+  } else {
+    lower_then_split(valid, out);
   }
+  return std::move(out.tokens);
+}
 
-  // General route, literally as PreTrainedTokenizer.tokenize: lower-case the whole text outside the
-  // special tokens (protected even when they are not split out), then find them again in the
-  // lower-cased text.
+BasicTokenizer::WordSink WordPieceTokenizer::to_wordpiece(Output& out) const {
+  return [this, &out](const SpannedText& word, size_t begin, size_t end, bool never_split) {
+    WordExplanation* explanation = out.explanations ? &out.explanations->emplace_back() : nullptr;
+    wordpiece(word, begin, end, never_split, out.word_index++, out.scratch, out.tokens, explanation);
+  };
+}
+
+void WordPieceTokenizer::add_special(Output& out, int special, Span span) const {
+  const SpecialToken& token = specials_.tokens()[static_cast<size_t>(special)];
+  add_token(out.tokens, token.content, token.id, span, false, out.word_index++).special = true;
+  if (out.explanations) out.explanations->push_back({token.content, {token.content}, {}, {}, {}});
+}
+
+void WordPieceTokenizer::split_then_lower(std::string_view valid, Output& out) const {
+  // Special tokens found in the original UTF-8 text; each other part is lower-cased character by
+  // character inside BasicTokenizer. Same result as lower_then_split (special_tokens_survive_lower_casing).
+  const std::vector<TextPart> parts = config_.split_special_tokens_from_text
+                                          ? specials_.split(valid)
+                                          : std::vector<TextPart>{{0, valid.size(), -1}};
+  const BasicTokenizer::WordSink sink = to_wordpiece(out);
+  size_t counted_bytes = 0;
+  int32_t counted_chars = 0;
+  const auto char_index = [&](size_t byte) {  // parts come in order: count forward only
+    counted_chars += static_cast<int32_t>(unicode::count_code_points(valid.substr(counted_bytes, byte - counted_bytes)));
+    counted_bytes = byte;
+    return counted_chars;
+  };
+  for (const TextPart& part : parts) {
+    const int32_t first = char_index(part.begin);
+    if (part.special >= 0) {
+      add_special(out, part.special, {first, char_index(part.end)});
+      continue;
+    }
+    basic_.tokenize_utf8(valid.substr(part.begin, part.end - part.begin), first, config_.basic.do_lower_case, sink);
+  }
+}
+
+void WordPieceTokenizer::lower_then_split(std::string_view valid, Output& out) const {
+  // Literally PreTrainedTokenizer.tokenize: lower-case the whole text outside the special tokens
+  // (protected even when they are not split out), then look for them in the lower-cased text.
   SpannedText chars = spanned_code_points(valid);
   std::vector<std::pair<size_t, size_t>> protect;
   for (const TextPart& p : specials_.find_all(chars.chars)) protect.emplace_back(p.begin, p.end);
@@ -175,14 +195,14 @@ std::vector<Token> WordPieceTokenizer::tokenize(std::string_view text, std::vect
   const std::vector<TextPart> parts = config_.split_special_tokens_from_text
                                           ? specials_.split(chars.chars)
                                           : std::vector<TextPart>{{0, chars.size(), -1}};
+  const BasicTokenizer::WordSink sink = to_wordpiece(out);
   for (const TextPart& part : parts) {
     if (part.special >= 0) {
-      add_special(part, chars.cover(part.begin, part.end));
+      add_special(out, part.special, chars.cover(part.begin, part.end));
       continue;
     }
-    basic_.tokenize(chars, part.begin, part.end, to_wordpiece);
+    basic_.tokenize(chars, part.begin, part.end, sink);
   }
-  return tokens;
 }
 
 void WordPieceTokenizer::wordpiece(const SpannedText& text, size_t word_begin, size_t word_end, bool never_split,

@@ -59,9 +59,15 @@ class WordPieceTokenizer final : public Tokenizer {
 
  private:
   struct Scratch;
+  struct Output;
   // Tokens of one text (no [CLS]/[SEP]); explanations per word when `explanations` is given.
   std::vector<Token> tokenize(std::string_view text, std::vector<std::string>& warnings,
                               std::vector<WordExplanation>* explanations) const;
+  // The two equivalent orders of lower-casing and finding special tokens; see tokenize().
+  void split_then_lower(std::string_view valid_text, Output& out) const;
+  void lower_then_split(std::string_view valid_text, Output& out) const;
+  BasicTokenizer::WordSink to_wordpiece(Output& out) const;
+  void add_special(Output& out, int special, Span span) const;
   // Greedy longest-match-first on the word made of characters [begin, end) of `text`.
   void wordpiece(const SpannedText& text, size_t begin, size_t end, bool never_split, int32_t word_index,
                  Scratch& scratch, std::vector<Token>& out, WordExplanation* explanation) const;

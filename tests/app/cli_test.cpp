@@ -149,3 +149,81 @@ TEST(Cli, BenchReportsTimings) {
 
 }  // namespace
 }  // namespace as
+
+namespace as {
+namespace {
+
+TEST(CliPipelines, FillMaskMatchesTheGoldenTopK) {
+  AS_REQUIRE_SHARED();
+  const auto g = test::read_json(test::golden_dir() / "random-bert-uncased-L4-H256" / "mask_martin.json");
+  const CliResult r = run_cli("fill-mask --model " + model("random-bert-uncased-L4-H256") + " --text " +
+                              quote(g["text"].get<std::string>()) + " --top-k 5");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["masks"].size(), 1u);
+  EXPECT_EQ(j["masks"][0]["position"], g["fill_mask"][0]["position"]);
+  for (size_t k = 0; k < 5; ++k) {
+    const auto& c = j["masks"][0]["candidates"][k];
+    EXPECT_EQ(c["id"], g["fill_mask"][0]["top_k"][k]["id"]);
+    EXPECT_EQ(c["token"], g["fill_mask"][0]["top_k"][k]["token_str"]);
+    EXPECT_NEAR(c["probability"].get<double>(), g["fill_mask"][0]["top_k"][k]["prob"].get<double>(), test::kProbTol);
+    EXPECT_TRUE(c.contains("sequence"));
+  }
+}
+
+TEST(CliPipelines, NspMatchesTransformers) {
+  AS_REQUIRE_SHARED();
+  const auto g = test::read_json(test::golden_dir() / "random-bert-uncased-L4-H256" / "pair.json");
+  const CliResult r = run_cli("nsp --model " + model("random-bert-uncased-L4-H256") + " --text " +
+                              quote(g["text"].get<std::string>()) + " --text-pair " + quote(g["text_pair"].get<std::string>()));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NEAR(nlohmann::json::parse(r.out)["is_next_probability"].get<double>(), g["nsp"]["is_next_probability"].get<double>(),
+              test::kProbTol);
+}
+
+TEST(CliPipelines, GreedyGenerateMatchesTransformersAndStreams) {
+  AS_REQUIRE_SHARED();
+  const auto g = test::read_json(test::golden_dir() / "random-gpt2-L4-H256" / "transformer_intro.json");
+  const CliResult r = run_cli("generate --model " + model("random-gpt2-L4-H256") + " --prompt " +
+                              quote(g["text"].get<std::string>()) + " --max-new-tokens 20 --greedy --stream");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // 20 streamed step lines, then the summary line.
+  std::vector<nlohmann::json> lines;
+  size_t start = 0;
+  for (size_t nl = r.out.find('\n'); nl != std::string::npos; start = nl + 1, nl = r.out.find('\n', start))
+    lines.push_back(nlohmann::json::parse(r.out.substr(start, nl - start)));
+  ASSERT_EQ(lines.size(), 21u);
+  const auto& summary = lines.back();
+  EXPECT_EQ(summary["prompt_ids"], g["input_ids"]);
+  EXPECT_EQ(summary["ids"], g["generation"]["new_ids"]);
+  EXPECT_EQ(summary["text"], g["generation"]["new_text"]);
+  for (size_t s = 0; s < 20; ++s) {
+    EXPECT_EQ(lines[s]["step"]["id"], g["generation"]["new_ids"][s]);
+    EXPECT_EQ(summary["steps"][s]["top"][0]["id"], g["generation"]["steps"][s]["top5"][0]["id"]);
+  }
+}
+
+TEST(CliPipelines, SampledGenerateIsReproducibleWithASeed) {
+  AS_REQUIRE_SHARED();
+  const std::string cmd = "generate --model " + model("random-gpt2-L4-H256") +
+                          " --prompt 'In this course, we will' --max-new-tokens 8 --temperature 1.2 --top-k 40 --top-p 0.9 --seed 7";
+  const CliResult a = run_cli(cmd), b = run_cli(cmd);
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  EXPECT_EQ(nlohmann::json::parse(a.out)["ids"], nlohmann::json::parse(b.out)["ids"]);
+}
+
+TEST(CliPipelines, ClearErrors) {
+  AS_REQUIRE_SHARED();
+  const CliResult no_mask = run_cli("fill-mask --model " + model("random-bert-uncased-L4-H256") + " --text 'no mask here'");
+  EXPECT_EQ(no_mask.exit_code, 1);
+  EXPECT_NE(no_mask.err.find("no [MASK]"), std::string::npos) << no_mask.err;
+  const CliResult no_head = run_cli("nsp --model " + model("random-gpt2-L4-H256") + " --text a --text-pair b");
+  EXPECT_EQ(no_head.exit_code, 1);
+  EXPECT_NE(no_head.err.find("no next-sentence head"), std::string::npos) << no_head.err;
+  const CliResult bad = run_cli("generate --model " + model("random-gpt2-L4-H256") + " --prompt hi --temperature 0");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.err.find("temperature must be greater than 0"), std::string::npos) << bad.err;
+}
+
+}  // namespace
+}  // namespace as

@@ -195,7 +195,8 @@ class OpenClBackend final : public Backend {
   // A device copy of small host data (token ids, a key mask) for one call.
   template <class T>
   cl::Buffer small_buffer(std::span<const T> data) {
-    return cl::Buffer(context_, CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR, data.size_bytes(), const_cast<T*>(data.data()));
+    return cl::Buffer(context_, CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR, data.size_bytes(),
+                      const_cast<T*>(data.data()));
   }
 
   // c = a · W (OutIn: W is [N, K], so Wᵀ; InOut: W is [K, N]). A single row — every step of
@@ -248,8 +249,8 @@ class OpenClBackend final : public Backend {
   void gather_impl(const Mat& table, std::span<const int32_t> rows, bool accumulate, Mat& y) {
     for (int32_t r : rows)
       if (r < 0 || r >= table.rows)
-        throw Error("id " + std::to_string(r) + " is outside the embedding table (0.." + std::to_string(table.rows - 1) +
-                    ")");
+        throw Error("id " + std::to_string(r) + " is outside the embedding table (0.." +
+                    std::to_string(table.rows - 1) + ")");
     if (rows.empty() || y.cols == 0) return;
     const cl::Buffer ids = small_buffer(rows);
     launch(queue_, kernels_->gather_rows, cl::NDRange(static_cast<size_t>(y.cols), rows.size()), cl::NullRange,

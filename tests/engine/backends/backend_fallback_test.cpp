@@ -7,6 +7,9 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "backends/opencl/devices.h"
 #include "core/error.h"
@@ -206,6 +209,20 @@ TEST(BackendFallback, CancellingALoadIsNotAFallback) {
   LoadOptions options;
   options.cancel = &cancel;
   EXPECT_THROW(load_model_on(test::models_dir() / kBert, "opencl", options, 1), Cancelled);
+}
+
+TEST(BackendFallback, ProgressCoversBackendCreationAndLoading) {
+  AS_REQUIRE_SHARED();
+  AS_REQUIRE_OPENCL();
+  std::vector<std::pair<double, std::string>> seen;
+  LoadOptions options;
+  options.progress = [&](double f, const std::string& phase) { seen.emplace_back(f, phase); };
+  auto model = load_model_on(test::models_dir() / kGpt2, "opencl", options, 1);
+  EXPECT_TRUE(fallback_reason(*model).empty()) << fallback_reason(*model);
+  ASSERT_FALSE(seen.empty());
+  EXPECT_TRUE(contains(seen.front().second, "OpenCL")) << seen.front().second;
+  EXPECT_DOUBLE_EQ(seen.back().first, 1.0);
+  for (size_t i = 1; i < seen.size(); ++i) EXPECT_GE(seen[i].first, seen[i - 1].first) << seen[i].second;
 }
 
 // Greedy decoding with the KV cache where the device fails at step 5: the cache is rebuilt on the

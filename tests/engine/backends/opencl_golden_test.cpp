@@ -26,8 +26,8 @@ using test::GoldenCase;
 
 // OpenCL vs the CPU backend: both float32, with different summation orders (CLBlast vs oneDNN
 // GEMMs, tree vs oneDNN reductions). Measured maxima over all cases (printed by the suites):
-// attention 8.6e-6, scores 6.7e-5, hidden 1.5e-5, logits 5.0e-5 (values up to |35|, where a
-// float32 ulp is 3.8e-6). The bounds leave 2.5-4x headroom and stay 2.5x or more below the
+// attention 8.6e-6, scores 6.7e-5, hidden 1.5e-5, logits 6.4e-5 (values up to |41|, where a
+// float32 ulp is 3.8e-6). The bounds leave 3-4x headroom and stay 2.5x or more below the
 // golden tolerances, so OpenCL and CPU agree better with each other than either must with HF.
 constexpr double kVsCpuAttention = 3e-5;
 constexpr double kVsCpuScores = 3e-4;  // pre-softmax: magnitudes like logits, not probabilities
@@ -144,9 +144,11 @@ void expect_matches_cpu(const ForwardResult& o, const ForwardResult& r, const st
   }
 }
 
-const std::vector<std::string> kModels = {"random-bert-uncased-L4-H256", "random-gpt2-L4-H256",
-                                          "random-gpt2-L4-H256-f16", "random-bert-uncased-L2-H64-bf16",
-                                          "random-gpt2-L2-H64-sharded"};
+// The checkpoints tests/engine/models/golden_forward_test.cpp covers on the CPU.
+const std::vector<std::string> kModels = {"random-bert-uncased-L4-H256",        "random-gpt2-L4-H256",
+                                          "random-gpt2-L4-H256-f16",            "random-bert-uncased-L2-H64-bf16",
+                                          "random-gpt2-L2-H64-sharded",         "random-distilbert-uncased-L2-H64-f16",
+                                          "random-roberta-L2-H64-f16"};
 const std::vector<std::string> kGenerators = {"random-gpt2-L4-H256", "random-gpt2-L4-H256-f16",
                                               "random-gpt2-L2-H64-sharded"};
 
@@ -173,7 +175,9 @@ TEST_P(OpenClGoldenForward, MatchesTransformersAndTheCpuBackend) {
 
 class OpenClGoldenGeneration : public ::testing::TestWithParam<GoldenCase> {
  public:
-  static void TearDownTestSuite() { print_ledger("OpenCL greedy generation (KV cache), max |diff| of step logits vs the CPU:"); }
+  static void TearDownTestSuite() {
+    print_ledger("OpenCL greedy generation (KV cache), max |diff| of step logits vs the CPU:");
+  }
 };
 
 // Greedy decoding with the KV cache on OpenCL: the golden id at every step, and step logits close

@@ -49,7 +49,8 @@ Mat writable(Backend& be, const Tensor& t) {
   return m;
 }
 
-Tensor run_linear(Backend& be, const LinearCase& c, WeightLayout layout, bool has_bias, Activation act, bool accumulate) {
+Tensor run_linear(Backend& be, const LinearCase& c, WeightLayout layout, bool has_bias, Activation act,
+                  bool accumulate) {
   const Tensor x = random_tensor({c.M, c.K + c.pad}, 12);
   const Shape w_shape = layout == WeightLayout::OutIn ? Shape{c.N, c.K} : Shape{c.K, c.N};
   const Tensor w = random_tensor(w_shape, 13, 0.1f);

@@ -31,7 +31,8 @@ struct LinearCase {
   int64_t pad;  // extra columns around x and y, so both are strided column views
 };
 // y (a column window of a wider matrix holding random values) = act(x·W + b) (+ y); returns all of y.
-Tensor run_linear(Backend& be, const LinearCase& c, WeightLayout layout, bool has_bias, Activation act, bool accumulate);
+Tensor run_linear(Backend& be, const LinearCase& c, WeightLayout layout, bool has_bias, Activation act,
+                  bool accumulate);
 // Every layout × bias × activation × accumulate combination of `c` on OpenCL against the CPU.
 void expect_linear_matches_cpu(Backend& ocl, Backend& cpu, const LinearCase& c);
 

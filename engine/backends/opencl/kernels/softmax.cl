@@ -3,6 +3,7 @@
 // the captured pre-softmax scores show them, and their probabilities are exactly 0 (exp(-inf) = 0).
 // Rows are ordered head-major: row = h * q_rows + i. Query i sees keys 0 .. past + i when causal;
 // key_mask (1 = attend, one byte per key) is applied when has_mask. One work-group per row.
+// A row whose keys are all masked has no softmax; it gives NaN, as on the CPU backend.
 __kernel void masked_softmax(__global float* scores, long s_off, long s_ld, __global float* probs, long p_off,
                              long p_ld, long q_rows, long cols, int causal, long past,
                              __global const uchar* key_mask, int has_mask) {

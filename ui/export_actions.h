@@ -1,0 +1,81 @@
+#pragma once
+// The window's export commands: a figure of the heatmap, the model grid or the head view (PNG,
+// SVG, PDF; Ctrl+E), the heatmap's numbers as CSV, every attention of the run as JSON, and every
+// layer × head into a folder. Slow exports run without blocking the window.
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+#include "ui/colour_scale.h"
+#include "ui/export_dialog.h"
+#include "ui/run_types.h"
+
+class QAction;
+class QProgressDialog;
+class QWidget;
+
+namespace as::ui {
+
+class AppSettings;
+class BatchExport;
+class Figure;
+class HeadGridView;
+class HeadLinesView;
+class HeatmapView;
+
+class ExportActions : public QObject {
+  Q_OBJECT
+
+ public:
+  struct Views {
+    HeatmapView* heatmap = nullptr;
+    HeadGridView* grid = nullptr;
+    HeadLinesView* lines = nullptr;
+  };
+
+  ExportActions(QWidget* window, Views views, AppSettings& settings);
+  ~ExportActions() override;
+
+  QAction* figureAction() const { return figure_; }
+  QAction* csvAction() const { return csv_; }
+  QAction* jsonAction() const { return json_; }
+  QAction* batchAction() const { return batch_; }
+
+  void setResult(const RunResultPtr& result);
+  void setColourMap(ColourMap colours) { colours_ = colours; }
+  // What the export dialog offers first: the view the user looks at.
+  void setCurrentTarget(ExportTarget target) { current_ = target; }
+  void updateEnabled();
+
+  bool available(ExportTarget target) const;
+  std::unique_ptr<Figure> figureFor(ExportTarget target) const;
+  // Writes `target` to `file` (format by suffix; CSV for the heatmap); an error message or empty.
+  QString exportTo(ExportTarget target, const QString& file, const ExportSize& size) const;
+  QString title(ExportTarget target) const;
+
+ signals:
+  void message(const QString& text);
+
+ private:
+  void chooseFigure();
+  void chooseCsv();
+  void chooseJson();
+  void chooseBatch();
+  void report(const QString& error, const QString& done);
+  QString askFile(const QString& caption, const QString& name, const QString& filter);
+
+  QWidget* window_;
+  Views views_;
+  AppSettings& settings_;
+  RunResultPtr result_;
+  ColourMap colours_ = ColourMap::Viridis;
+  ExportTarget current_ = ExportTarget::Heatmap;
+  QAction* figure_ = nullptr;
+  QAction* csv_ = nullptr;
+  QAction* json_ = nullptr;
+  QAction* batch_ = nullptr;
+  QPointer<BatchExport> running_batch_;
+};
+
+}  // namespace as::ui

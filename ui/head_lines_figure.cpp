@@ -1,0 +1,134 @@
+#include "ui/head_lines_figure.h"
+
+#include <QFontMetrics>
+#include <QGuiApplication>
+
+#include <sstream>
+
+#include <qcustomplot.h>
+
+#include "ui/colour_scale.h"
+#include "ui/head_lines_painter.h"
+#include "ui/heatmap_svg.h"
+
+namespace as::ui {
+namespace {
+
+constexpr int kMargin = 16;
+constexpr int kSwatch = 12;
+
+QFont title_font() {
+  QFont font = QGuiApplication::font();
+  font.setPointSizeF(font.pointSizeF() + 2);
+  font.setBold(true);
+  return font;
+}
+
+QString heads_text(const std::vector<int>& heads) {
+  QStringList names;
+  for (int h : heads) names << QString::number(h);
+  if (heads.empty()) return QObject::tr("no heads");
+  return (heads.size() == 1 ? QObject::tr("head %1") : QObject::tr("heads %1")).arg(names.join(QStringLiteral(", ")));
+}
+
+std::string svg_number(double value) {
+  std::ostringstream out;
+  out.precision(5);
+  out << value;
+  return out.str();
+}
+
+}  // namespace
+
+struct HeadLinesFigure::Frame {
+  QRect title;
+  QRect legend;     // one swatch and name per head, then the opacity note
+  QRect headers;    // "attending" over the left column, "attended to" over the right
+  HeadLinesLayout columns;
+};
+
+HeadLinesFigure::HeadLinesFigure(QStringList labels, Tensor probabilities, int layer, std::vector<int> heads)
+    : labels_(std::move(labels)), layer_(layer), heads_(std::move(heads)), lines_(head_lines(probabilities, heads_)) {}
+
+QString HeadLinesFigure::title() const {
+  return QObject::tr("Layer %1 · %2 · attention lines").arg(layer_).arg(heads_text(heads_));
+}
+
+HeadLinesFigure::Frame HeadLinesFigure::frame(QSize size) const {
+  const QFontMetrics metrics(QGuiApplication::font());
+  Frame f;
+  const int width = size.width() - 2 * kMargin;
+  f.title = QRect(kMargin, kMargin, width, QFontMetrics(title_font()).height());
+  f.legend = QRect(kMargin, f.title.bottom() + 6, width, metrics.height());
+  f.headers = QRect(kMargin, f.legend.bottom() + 10, width, metrics.height());
+  const QRectF area(kMargin, f.headers.bottom() + 6, width, size.height() - f.headers.bottom() - 6 - kMargin);
+  f.columns = head_lines_layout(area, labels_, metrics);
+  return f;
+}
+
+void HeadLinesFigure::paint(QCPPainter& painter, QSize size) const {
+  painter.fillRect(QRect(QPoint(0, 0), size), Qt::white);
+  const Frame f = frame(size);
+  const QFont base = QGuiApplication::font();
+  const QFontMetrics metrics(base);
+  painter.setPen(QColor(32, 32, 32));
+  painter.setFont(title_font());
+  painter.drawText(f.title, Qt::AlignCenter, title());
+  painter.setFont(base);
+  int x = f.legend.left();
+  for (int h : heads_) {
+    painter.fillRect(QRect(x, f.legend.center().y() - kSwatch / 2, kSwatch, kSwatch), head_qcolour(h));
+    const QString name = QObject::tr("Head %1").arg(h);
+    painter.drawText(QPoint(x + kSwatch + 4, f.legend.top() + metrics.ascent()), name);
+    x += kSwatch + 16 + metrics.horizontalAdvance(name);
+  }
+  painter.setPen(QColor(80, 80, 80));
+  painter.drawText(f.legend, Qt::AlignRight | Qt::AlignVCenter, QObject::tr("line opacity = attention weight"));
+  painter.drawText(f.headers, Qt::AlignLeft | Qt::AlignVCenter, QObject::tr("attending (query)"));
+  painter.drawText(f.headers, Qt::AlignRight | Qt::AlignVCenter, QObject::tr("attended to (key)"));
+  paint_head_lines(painter, f.columns, lines_);
+  paint_token_columns(painter, f.columns, labels_, std::nullopt, QColor(32, 32, 32));
+}
+
+std::string HeadLinesFigure::svg(QSize size) const {
+  const Frame f = frame(size);
+  const QFontMetrics metrics(QGuiApplication::font());
+  const HeadLinesLayout& c = f.columns;
+  std::ostringstream svg;
+  svg << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\""
+      << size.width() << "\" height=\"" << size.height() << "\" viewBox=\"0 0 " << size.width() << ' '
+      << size.height() << "\" font-family=\"'Noto Sans CJK KR', 'DejaVu Sans', sans-serif\" font-size=\"12\">\n"
+      << "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n<text x=\"" << size.width() / 2 << "\" y=\""
+      << f.title.bottom() - 4 << "\" text-anchor=\"middle\" font-size=\"16\" font-weight=\"bold\" fill=\"#202020\">"
+      << xml_escape(title().toStdString()) << "</text>\n";
+  int x = f.legend.left();
+  for (int h : heads_) {
+    const std::string name = QObject::tr("Head %1").arg(h).toStdString();
+    svg << "<rect x=\"" << x << "\" y=\"" << f.legend.center().y() - kSwatch / 2 << "\" width=\"" << kSwatch
+        << "\" height=\"" << kSwatch << "\" fill=\"" << to_hex(head_colour(h)) << "\"/><text x=\"" << x + kSwatch + 4
+        << "\" y=\"" << f.legend.center().y() << "\" dominant-baseline=\"middle\" fill=\"#202020\">" << name
+        << "</text>\n";
+    x += kSwatch + 16 + metrics.horizontalAdvance(QString::fromStdString(name));
+  }
+  svg << "<g fill=\"#505050\" dominant-baseline=\"middle\"><text x=\"" << f.legend.right() << "\" y=\""
+      << f.legend.center().y() << "\" text-anchor=\"end\">line opacity = attention weight</text>\n<text x=\""
+      << f.headers.left() << "\" y=\"" << f.headers.center().y() << "\">attending (query)</text>\n<text x=\""
+      << f.headers.right() << "\" y=\"" << f.headers.center().y()
+      << "\" text-anchor=\"end\">attended to (key)</text></g>\n<g stroke-width=\"2\" stroke-linecap=\"round\">\n";
+  for (const HeadLine& line : lines_) {
+    svg << "<line x1=\"" << svg_number(c.left.right()) << "\" y1=\"" << svg_number(c.y(line.from)) << "\" x2=\""
+        << svg_number(c.right.left()) << "\" y2=\"" << svg_number(c.y(line.to)) << "\" stroke=\""
+        << to_hex(head_colour(line.head)) << "\" stroke-opacity=\"" << svg_number(line.weight) << "\"/>\n";
+  }
+  svg << "</g>\n<g fill=\"#202020\" dominant-baseline=\"middle\">\n";
+  for (int i = 0; i < labels_.size(); i += c.label_step) {
+    const std::string label = xml_escape(labels_[i].toStdString());
+    svg << "<text x=\"" << svg_number(c.left.right() - 6) << "\" y=\"" << svg_number(c.y(i))
+        << "\" text-anchor=\"end\">" << label << "</text><text x=\"" << svg_number(c.right.left() + 6) << "\" y=\""
+        << svg_number(c.y(i)) << "\">" << label << "</text>\n";
+  }
+  svg << "</g>\n</svg>\n";
+  return svg.str();
+}
+
+}  // namespace as::ui

@@ -1,0 +1,150 @@
+#include "ui/head_lines_view.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPainter>
+#include <QPixmap>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include "ui/head_lines_canvas.h"
+#include "ui/head_lines_figure.h"
+
+namespace as::ui {
+namespace {
+
+QIcon swatch(QColor colour) {
+  QPixmap pixmap(14, 14);
+  pixmap.fill(colour);
+  return QIcon(pixmap);
+}
+
+}  // namespace
+
+HeadLinesView::HeadLinesView(QWidget* parent) : QWidget(parent) {
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(4, 4, 4, 4);
+  auto* controls = new QHBoxLayout;
+  layer_ = new QSpinBox(this);
+  layer_->setToolTip(tr("Layer whose heads are drawn"));
+  controls->addWidget(new QLabel(tr("Layer"), this));
+  controls->addWidget(layer_);
+  head_row_ = new QHBoxLayout;
+  controls->addLayout(head_row_);
+  auto* all = new QPushButton(tr("All heads"), this);
+  auto* none = new QPushButton(tr("None"), this);
+  controls->addWidget(all);
+  controls->addWidget(none);
+  controls->addStretch(1);
+  layout->addLayout(controls);
+
+  canvas_ = new HeadLinesCanvas(this);
+  scroll_ = new QScrollArea(this);
+  scroll_->setWidget(canvas_);
+  scroll_->setWidgetResizable(true);  // fills the view; scrolls once the tokens need more height
+  scroll_->setFrameShape(QFrame::NoFrame);
+  layout->addWidget(scroll_, 1);
+  caption_ = new QLabel(tr("Left: the token attending (query); right: the token it attends to (key). Line "
+                           "opacity is the attention weight, one colour per head. Point at a token to see only "
+                           "its lines."),
+                        this);
+  caption_->setWordWrap(true);
+  caption_->setStyleSheet(QStringLiteral("color: #505050;"));
+  layout->addWidget(caption_);
+
+  connect(layer_, &QSpinBox::valueChanged, this, &HeadLinesView::refresh);
+  connect(all, &QPushButton::clicked, this, [this] {
+    for (QCheckBox* box : head_boxes_) box->setChecked(true);
+  });
+  connect(none, &QPushButton::clicked, this, [this] {
+    for (QCheckBox* box : head_boxes_) box->setChecked(false);
+  });
+  connect(canvas_, &HeadLinesCanvas::tokenHovered, this, &HeadLinesView::tokenHovered);
+  clear();
+}
+
+HeadLinesView::~HeadLinesView() = default;
+
+void HeadLinesView::setResult(const RunResultPtr& result) {
+  result_ = result;
+  const int layers = static_cast<int>(result->layer_count());
+  layer_->setRange(0, std::max(0, layers - 1));
+  rebuildHeadBoxes(static_cast<int>(result->head_count()));
+  refresh();
+}
+
+void HeadLinesView::clear() {
+  result_.reset();
+  rebuildHeadBoxes(0);
+  refresh();
+}
+
+void HeadLinesView::setLayer(int layer) { layer_->setValue(layer); }
+
+void HeadLinesView::setHeads(const std::vector<int>& heads) {
+  for (int h = 0; h < head_boxes_.size(); ++h) {
+    const QSignalBlocker quiet(head_boxes_[h]);  // one refresh for the whole set
+    head_boxes_[h]->setChecked(std::find(heads.begin(), heads.end(), h) != heads.end());
+  }
+  refresh();
+}
+
+void HeadLinesView::setHoveredToken(int index) {
+  canvas_->setFocusToken(index >= 0 ? std::optional<TokenFocus>(TokenFocus{LineSide::Query, index}) : std::nullopt);
+}
+
+int HeadLinesView::layer() const { return layer_->value(); }
+
+std::vector<int> HeadLinesView::selectedHeads() const {
+  std::vector<int> heads;
+  for (int h = 0; h < head_boxes_.size(); ++h) {
+    if (head_boxes_[h]->isChecked()) heads.push_back(h);
+  }
+  return heads;
+}
+
+// Keeps the user's choice of heads when the model (and so the head count) stays the same.
+void HeadLinesView::rebuildHeadBoxes(int heads) {
+  if (heads == head_boxes_.size()) return;
+  qDeleteAll(head_boxes_);
+  head_boxes_.clear();
+  for (int h = 0; h < heads; ++h) {
+    auto* box = new QCheckBox(QString::number(h), this);
+    box->setIcon(swatch(head_qcolour(h)));
+    box->setToolTip(tr("Show the lines of head %1").arg(h));
+    box->setChecked(true);
+    connect(box, &QCheckBox::toggled, this, &HeadLinesView::refresh);
+    head_row_->addWidget(box);
+    head_boxes_.push_back(box);
+  }
+}
+
+QStringList HeadLinesView::labels() const {
+  QStringList labels;
+  if (!result_) return labels;
+  for (const TokenLabel& label : result_->labels) labels << QString::fromStdString(label.text());
+  return labels;
+}
+
+bool HeadLinesView::canExport() const { return result_ && result_->layer_count() > 0; }
+
+void HeadLinesView::refresh() {
+  if (!canExport()) {
+    canvas_->setData({}, Tensor(), {});
+    layer_->setEnabled(false);
+    return;
+  }
+  layer_->setEnabled(true);
+  canvas_->setData(labels(), result_->forward.attentions[static_cast<size_t>(layer())], selectedHeads());
+}
+
+std::unique_ptr<Figure> HeadLinesView::figure() const {
+  if (!canExport()) return nullptr;
+  return std::make_unique<HeadLinesFigure>(labels(), result_->forward.attentions[static_cast<size_t>(layer())],
+                                           layer(), selectedHeads());
+}
+
+}  // namespace as::ui

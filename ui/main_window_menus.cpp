@@ -1,0 +1,177 @@
+// MainWindow's menus and toolbar, the recent-models list, the text size and the colour map.
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QToolButton>
+
+#include <algorithm>
+
+#include "ui/export_actions.h"
+#include "ui/head_grid_view.h"
+#include "ui/heatmap_view.h"
+#include "ui/main_window.h"
+#include "ui/qt_colours.h"
+#include "ui/session_controller.h"
+#include "ui/welcome_page.h"
+
+namespace as::ui {
+namespace {
+
+constexpr int kMinFontDelta = -4;
+constexpr int kMaxFontDelta = 24;
+
+}  // namespace
+
+void MainWindow::buildMenus() {
+  buildFileMenu();
+  buildViewMenu();
+  buildToolBar();
+  QMenu* help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
+  help->addAction(tr("&About AttentionScope"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::buildFileMenu() {
+  QMenu* file = menuBar()->addMenu(tr("&File"));
+  QAction* open = file->addAction(tr("&Open model folder…"), this, &MainWindow::chooseModelFolder);
+  open->setObjectName(QStringLiteral("openAction"));
+  open->setShortcut(QKeySequence::Open);
+  recent_menu_ = file->addMenu(tr("Open &Recent"));
+  rebuildRecentMenu();
+  file->addSeparator();
+  file->addAction(exports_->figureAction());
+  file->addAction(exports_->csvAction());
+  file->addAction(exports_->jsonAction());
+  file->addAction(exports_->batchAction());
+  file->addSeparator();
+  QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+  quit->setShortcut(QKeySequence::Quit);
+}
+
+void MainWindow::buildViewMenu() {
+  QMenu* view = menuBar()->addMenu(tr("&View"));
+  for (auto* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
+  view->addSeparator();
+  QAction* larger = view->addAction(tr("&Larger text"), this, [this] { setFontDelta(font_delta_ + 1); });
+  larger->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+  larger->setObjectName(QStringLiteral("largerText"));
+  QAction* smaller = view->addAction(tr("&Smaller text"), this, [this] { setFontDelta(font_delta_ - 1); });
+  smaller->setShortcut(QKeySequence::ZoomOut);
+  smaller->setObjectName(QStringLiteral("smallerText"));
+  QAction* normal = view->addAction(tr("&Normal text size"), this, [this] { setFontDelta(0); });
+  normal->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+  view->addSeparator();
+  QMenu* colours = view->addMenu(tr("&Colour map"));
+  colour_actions_ = new QActionGroup(this);
+  for (ColourMap map : all_colour_maps()) {
+    QAction* action = colours->addAction(colour_map_title(map), this, [this, map] { setColourMap(map); });
+    action->setCheckable(true);
+    action->setData(static_cast<int>(map));
+    colour_actions_->addAction(action);
+  }
+  view->addSeparator();
+  view->addAction(tr("&Heatmap"), this, [this] { showView(View::Heatmap); })->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+  view->addAction(tr("Head &view (lines)"), this, [this] { showView(View::HeadLines); })
+      ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+}
+
+void MainWindow::buildToolBar() {
+  QToolBar* bar = addToolBar(tr("Toolbar"));
+  bar->setObjectName(QStringLiteral("mainToolBar"));
+  bar->setMovable(false);
+  bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+  bar->addAction(findChild<QAction*>(QStringLiteral("openAction")));
+  bar->addSeparator();
+  bar->addAction(exports_->figureAction());
+  bar->addAction(exports_->batchAction());
+  bar->addSeparator();
+  bar->addAction(findChild<QAction*>(QStringLiteral("smallerText")));
+  bar->addAction(findChild<QAction*>(QStringLiteral("largerText")));
+  for (QAction* action : bar->actions()) action->setIconVisibleInMenu(false);
+  // Short toolbar labels; the menus keep the long ones.
+  const auto short_label = [bar](QAction* action, const QString& text) {
+    if (QWidget* button = bar->widgetForAction(action)) static_cast<QToolButton*>(button)->setText(text);
+  };
+  short_label(findChild<QAction*>(QStringLiteral("openAction")), tr("Open model…"));
+  short_label(exports_->figureAction(), tr("Export…"));
+  short_label(exports_->batchAction(), tr("Export all heads…"));
+  short_label(findChild<QAction*>(QStringLiteral("smallerText")), tr("A−"));
+  short_label(findChild<QAction*>(QStringLiteral("largerText")), tr("A+"));
+}
+
+void MainWindow::rebuildRecentMenu() {
+  const QStringList recent = settings_.recentModels();
+  recent_menu_->clear();
+  for (const QString& dir : recent) {
+    QAction* action = recent_menu_->addAction(QDir(dir).dirName(), this, [this, dir] { openModel(dir); });
+    action->setToolTip(dir);
+    action->setStatusTip(dir);
+  }
+  if (!recent.isEmpty()) recent_menu_->addSeparator();
+  QAction* clear = recent_menu_->addAction(tr("Clear list"), this, [this] {
+    settings_.clearRecentModels();
+    rebuildRecentMenu();
+  });
+  clear->setEnabled(!recent.isEmpty());
+  welcome_->setRecent(recent);
+}
+
+void MainWindow::chooseModelFolder() {
+  const QString start = controller_->model() ? QString::fromStdString(controller_->model()->info.path)
+                                             : settings_.recentModels().value(0, QDir::homePath());
+  const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a HuggingFace checkpoint folder"), start);
+  if (!dir.isEmpty()) openModel(dir);
+}
+
+void MainWindow::setColourMap(ColourMap colours) {
+  colours_ = colours;
+  heatmap_->setColourMap(colours);
+  grid_->setColourMap(colours);
+  exports_->setColourMap(colours);
+  settings_.setColourMap(colours);
+  for (QAction* action : colour_actions_->actions()) action->setChecked(action->data().toInt() == static_cast<int>(colours));
+}
+
+// For projectors: the whole window's text grows, plots and grid labels included.
+void MainWindow::setFontDelta(int delta) {
+  font_delta_ = std::clamp(delta, kMinFontDelta, kMaxFontDelta);
+  QFont font = base_font_;
+  font.setPointSizeF(std::max(4.0, base_font_.pointSizeF() + font_delta_));
+  QApplication::setFont(font);
+  settings_.setFontDelta(font_delta_);
+  statusBar()->showMessage(tr("Text size %1 pt").arg(font.pointSizeF()), 2000);
+}
+
+void MainWindow::showShortcuts() {
+  QMessageBox::information(
+      this, tr("Keyboard shortcuts"),
+      tr("<table cellspacing=6>"
+         "<tr><td><b>Ctrl+O</b></td><td>Open a model folder (or drop one onto the window)</td></tr>"
+         "<tr><td><b>Ctrl+E</b></td><td>Export the heatmap, the grid or the head view (PNG / SVG / PDF)</td></tr>"
+         "<tr><td><b>Enter</b></td><td>Run now instead of waiting for the typing pause</td></tr>"
+         "<tr><td><b>Alt+Up / Alt+Down</b></td><td>Previous / next layer</td></tr>"
+         "<tr><td><b>Alt+Left / Alt+Right</b></td><td>Previous / next head</td></tr>"
+         "<tr><td><b>Alt+1 … Alt+4</b></td><td>One head · mean of heads · max of heads · rollout</td></tr>"
+         "<tr><td><b>Alt+S</b></td><td>Probabilities ↔ pre-softmax scores</td></tr>"
+         "<tr><td><b>Alt+U</b></td><td>Fixed 0–1 colour scale on / off</td></tr>"
+         "<tr><td><b>Ctrl+1 / Ctrl+2</b></td><td>Heatmap / head view</td></tr>"
+         "<tr><td><b>Ctrl++ / Ctrl+− / Ctrl+0</b></td><td>Larger / smaller / normal text</td></tr>"
+         "<tr><td><b>Right-click a token</b></td><td>How its word was split</td></tr>"
+         "</table>"));
+}
+
+void MainWindow::showAbout() {
+  QMessageBox::about(this, tr("About AttentionScope"),
+                     tr("<b>AttentionScope %1</b><br>See how BERT and GPT-2 attend, layer by layer and head by head."
+                        "<br><br>Attention rollout: Abnar &amp; Zuidema, 2020. Head view after bertviz (Vig, 2019).")
+                         .arg(QApplication::applicationVersion()));
+}
+
+}  // namespace as::ui

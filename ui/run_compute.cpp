@@ -1,0 +1,94 @@
+#include "ui/run_compute.h"
+
+#include <QFile>
+
+#include <chrono>
+#include <filesystem>
+
+#include "tokenizers/byte_level.h"
+#include "ui/model_facts.h"
+
+namespace as::ui {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double millis_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+std::vector<TokenLabel> make_labels(const Encoding& encoding, const Tokenizer& tokenizer) {
+  if (tokenizer.kind() == "bpe") {
+    // Tokenizer::decode replaces the bytes of a split character with U+FFFD; the byte map gives
+    // each token's exact bytes, so the label can name the character it holds part of.
+    std::vector<std::string> bytes;
+    bytes.reserve(encoding.tokens.size());
+    for (const Token& token : encoding.tokens) bytes.push_back(ByteLevelMap::instance().decode_token(token.text));
+    return byte_level_labels(encoding.tokens, bytes);
+  }
+  std::vector<TokenLabel> labels;
+  labels.reserve(encoding.tokens.size());
+  for (const Token& token : encoding.tokens) labels.push_back(wordpiece_label(token));
+  return labels;
+}
+
+ForwardOptions attention_only() {
+  ForwardOptions options;
+  options.capture_attention = true;
+  options.capture_hidden = false;  // no view shows hidden states yet: skip the copies
+  options.logits_positions = std::vector<int64_t>{};
+  options.next_sentence = false;
+  return options;
+}
+
+}  // namespace
+
+const WordExplanation* RunResult::explanation_of(size_t index) const {
+  if (index >= encoding.tokens.size()) return nullptr;
+  const int32_t word = encoding.tokens[index].word;
+  const auto& words = in_second_sentence(index) ? explanations_b : explanations_a;
+  if (word < 0 || static_cast<size_t>(word) >= words.size()) return nullptr;
+  return &words[static_cast<size_t>(word)];
+}
+
+ModelSummaryPtr summarise_model(const Model& model, const Tokenizer& tokenizer, const QString& dir,
+                                double load_millis) {
+  auto summary = std::make_shared<ModelSummary>();
+  summary->info = model.info();
+  // The engine leaves ModelInfo::path empty; the panel and the title need the folder.
+  if (summary->info.path.empty()) summary->info.path = dir.toStdString();
+  summary->backend = model.backend().name();
+  summary->tokenizer_kind = tokenizer.kind();
+  summary->random_note = random_weights_note(std::filesystem::path(QFile::encodeName(dir).toStdString()));
+  summary->load_millis = load_millis;
+  return summary;
+}
+
+RunResultPtr compute_run(Model& model, const Tokenizer& tokenizer, const ModelSummaryPtr& summary,
+                         const RunRequest& request) {
+  const auto started = Clock::now();
+  auto result = std::make_shared<RunResult>();
+  result->generation = request.generation;
+  result->model = summary;
+  result->request = request;
+
+  EncodeOptions encode_options;
+  encode_options.max_length = summary->info.max_positions;  // longer input would not fit the positions
+  const bool pair = summary->takes_sentence_pairs() && !request.text_b.empty();
+  result->encoding = pair ? tokenizer.encode_pair(request.text_a, request.text_b, encode_options)
+                          : tokenizer.encode(request.text_a, encode_options);
+  result->labels = make_labels(result->encoding, tokenizer);
+  // Cheap next to the forward pass, and it lets the tokens view explain any word at once.
+  result->explanations_a = tokenizer.explain(request.text_a);
+  if (pair) result->explanations_b = tokenizer.explain(request.text_b);
+  result->tokenize_millis = millis_since(started);
+
+  ForwardInput input;
+  input.ids = result->encoding.ids();
+  if (summary->takes_sentence_pairs()) input.token_type_ids = result->encoding.token_type_ids;
+  if (!input.ids.empty()) result->forward = model.forward(input, attention_only());
+  result->total_millis = millis_since(started);
+  return result;
+}
+
+}  // namespace as::ui

@@ -1,0 +1,21 @@
+#pragma once
+// One forward pass over one input, producing everything the views draw. Shared by the GUI's
+// worker thread and the headless exporter, so both show the very same numbers.
+#include <QString>
+
+#include "models/model.h"
+#include "tokenizers/tokenizer.h"
+#include "ui/run_types.h"
+
+namespace as::ui {
+
+// What the model panel shows, for a model and tokenizer just loaded from `dir`.
+ModelSummaryPtr summarise_model(const Model& model, const Tokenizer& tokenizer, const QString& dir,
+                                double load_millis);
+
+// Tokenises (truncating to the model's positions), labels the tokens, explains the words and
+// runs the model with attention capture.
+RunResultPtr compute_run(Model& model, const Tokenizer& tokenizer, const ModelSummaryPtr& summary,
+                         const RunRequest& request);
+
+}  // namespace as::ui

@@ -1,0 +1,79 @@
+#include "ui/welcome_page.h"
+
+#include <QDir>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace as::ui {
+namespace {
+
+QLabel* paragraph(const QString& text, QWidget* parent) {
+  auto* label = new QLabel(text, parent);
+  label->setWordWrap(true);
+  label->setTextFormat(Qt::RichText);
+  label->setAlignment(Qt::AlignHCenter);
+  return label;
+}
+
+}  // namespace
+
+WelcomePage::WelcomePage(QWidget* parent) : QWidget(parent) {
+  auto* outer = new QVBoxLayout(this);
+  auto* column = new QWidget(this);
+  column->setMaximumWidth(620);
+  auto* layout = new QVBoxLayout(column);
+  layout->setSpacing(14);
+  auto* title = paragraph(tr("<h1>AttentionScope</h1>"), column);
+  layout->addWidget(title);
+  layout->addWidget(paragraph(
+      tr("See where BERT and GPT-2 look: every layer and head of attention, token by token.<br><br>"
+         "Open a HuggingFace checkpoint folder: <code>config.json</code>, the weights "
+         "(<code>model.safetensors</code> or <code>pytorch_model.bin</code>) and the tokenizer files "
+         "(<code>vocab.txt</code>, or <code>vocab.json</code> + <code>merges.txt</code>)."),
+      column));
+  open_ = new QPushButton(tr("Open model folder…"), column);
+  open_->setObjectName(QStringLiteral("welcomeOpen"));
+  open_->setDefault(true);
+  open_->setMinimumHeight(open_->sizeHint().height() * 3 / 2);
+  layout->addWidget(open_, 0, Qt::AlignHCenter);
+  layout->addWidget(paragraph(tr("<span style=\"color:#606060\">…or drop a checkpoint folder onto this window.</span>"),
+                              column));
+  recent_box_ = new QWidget(column);
+  recent_list_ = new QVBoxLayout(recent_box_);
+  recent_list_->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(recent_box_);
+  default_hint_ = paragraph(QString(), column);
+  layout->addWidget(default_hint_);
+  outer->addStretch(1);
+  outer->addWidget(column, 0, Qt::AlignHCenter);
+  outer->addStretch(2);
+  connect(open_, &QPushButton::clicked, this, &WelcomePage::openRequested);
+  setRecent({});
+}
+
+void WelcomePage::setRecent(const QStringList& folders) {
+  while (QLayoutItem* item = recent_list_->takeAt(0)) {
+    delete item->widget();
+    delete item;
+  }
+  recent_box_->setVisible(!folders.isEmpty());
+  if (folders.isEmpty()) return;
+  recent_list_->addWidget(paragraph(tr("<b>Recent models</b>"), recent_box_));
+  for (const QString& dir : folders) {
+    auto* button = new QPushButton(QDir(dir).dirName(), recent_box_);
+    button->setToolTip(dir);
+    button->setFlat(true);
+    button->setStyleSheet(QStringLiteral("color: #1a5fb4; text-decoration: underline;"));
+    connect(button, &QPushButton::clicked, this, [this, dir] { emit recentChosen(dir); });
+    recent_list_->addWidget(button, 0, Qt::AlignHCenter);
+  }
+}
+
+void WelcomePage::setDefaultLocation(const QString& folder) {
+  default_hint_->setText(
+      tr("<span style=\"color:#606060\">Tip: a checkpoint copied to <code>%1</code> opens by itself at start.</span>")
+          .arg(folder.toHtmlEscaped()));
+}
+
+}  // namespace as::ui
