@@ -11,6 +11,7 @@ const QString kLastModel = QStringLiteral("model/last");
 const QString kRecent = QStringLiteral("model/recent");
 const QString kGeometry = QStringLiteral("window/geometry");
 const QString kState = QStringLiteral("window/state");
+const QString kSplitter = QStringLiteral("window/splitter");
 const QString kColourMap = QStringLiteral("view/colourMap");
 const QString kFontDelta = QStringLiteral("view/fontDelta");
 const QString kExportFolder = QStringLiteral("export/folder");
@@ -43,9 +44,12 @@ QByteArray AppSettings::windowGeometry() const { return settings_.value(kGeometr
 
 QByteArray AppSettings::windowState() const { return settings_.value(kState).toByteArray(); }
 
-void AppSettings::setWindow(const QByteArray& geometry, const QByteArray& state) {
+QByteArray AppSettings::splitterState() const { return settings_.value(kSplitter).toByteArray(); }
+
+void AppSettings::setWindow(const QByteArray& geometry, const QByteArray& state, const QByteArray& splitter) {
   settings_.setValue(kGeometry, geometry);
   settings_.setValue(kState, state);
+  settings_.setValue(kSplitter, splitter);
 }
 
 ColourMap AppSettings::colourMap() const {

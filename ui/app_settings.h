@@ -26,7 +26,8 @@ class AppSettings {
 
   QByteArray windowGeometry() const;
   QByteArray windowState() const;
-  void setWindow(const QByteArray& geometry, const QByteArray& state);
+  QByteArray splitterState() const;
+  void setWindow(const QByteArray& geometry, const QByteArray& state, const QByteArray& splitter);
 
   ColourMap colourMap() const;
   void setColourMap(ColourMap colours);

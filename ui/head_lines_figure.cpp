@@ -84,8 +84,10 @@ void HeadLinesFigure::paint(QCPPainter& painter, QSize size) const {
   }
   painter.setPen(QColor(80, 80, 80));
   painter.drawText(f.legend, Qt::AlignRight | Qt::AlignVCenter, QObject::tr("line opacity = attention weight"));
-  painter.drawText(f.headers, Qt::AlignLeft | Qt::AlignVCenter, QObject::tr("attending (query)"));
-  painter.drawText(f.headers, Qt::AlignRight | Qt::AlignVCenter, QObject::tr("attended to (key)"));
+  painter.drawText(QRectF(f.columns.left.left() - 200, f.headers.top(), f.columns.left.width() + 200, f.headers.height()),
+                   Qt::AlignRight | Qt::AlignVCenter, QObject::tr("attending (query)"));
+  painter.drawText(QRectF(f.columns.right.left(), f.headers.top(), f.columns.right.width() + 200, f.headers.height()),
+                   Qt::AlignLeft | Qt::AlignVCenter, QObject::tr("attended to (key)"));
   paint_head_lines(painter, f.columns, lines_);
   paint_token_columns(painter, f.columns, labels_, std::nullopt, QColor(32, 32, 32));
 }
@@ -112,9 +114,9 @@ std::string HeadLinesFigure::svg(QSize size) const {
   }
   svg << "<g fill=\"#505050\" dominant-baseline=\"middle\"><text x=\"" << f.legend.right() << "\" y=\""
       << f.legend.center().y() << "\" text-anchor=\"end\">line opacity = attention weight</text>\n<text x=\""
-      << f.headers.left() << "\" y=\"" << f.headers.center().y() << "\">attending (query)</text>\n<text x=\""
-      << f.headers.right() << "\" y=\"" << f.headers.center().y()
-      << "\" text-anchor=\"end\">attended to (key)</text></g>\n<g stroke-width=\"2\" stroke-linecap=\"round\">\n";
+      << svg_number(c.left.right()) << "\" y=\"" << f.headers.center().y()
+      << "\" text-anchor=\"end\">attending (query)</text>\n<text x=\"" << svg_number(c.right.left()) << "\" y=\""
+      << f.headers.center().y() << "\">attended to (key)</text></g>\n<g stroke-width=\"2\" stroke-linecap=\"round\">\n";
   for (const HeadLine& line : lines_) {
     svg << "<line x1=\"" << svg_number(c.left.right()) << "\" y1=\"" << svg_number(c.y(line.from)) << "\" x2=\""
         << svg_number(c.right.left()) << "\" y2=\"" << svg_number(c.y(line.to)) << "\" stroke=\""

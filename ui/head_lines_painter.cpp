@@ -35,13 +35,16 @@ std::optional<TokenFocus> HeadLinesLayout::tokenAt(QPointF point, int tokens) co
 
 int head_lines_min_height(int tokens, const QFontMetrics& metrics) { return tokens * (metrics.height() + 2); }
 
-HeadLinesLayout head_lines_layout(QRectF area, const QStringList& labels, const QFontMetrics& metrics) {
+HeadLinesLayout head_lines_layout(QRectF area, const QStringList& labels, const QFontMetrics& metrics,
+                                  double max_gap) {
   double widest = 0.0;
   for (const QString& label : labels) widest = std::max<double>(widest, metrics.horizontalAdvance(label));
   const double column = std::min(widest + 2 * kLabelPad, area.width() / 4.0);
+  const double gap = std::min(area.width() - 2 * column, max_gap);
+  const double left = area.left() + (area.width() - 2 * column - gap) / 2;
   HeadLinesLayout layout;
-  layout.left = QRectF(area.left(), area.top(), column, area.height());
-  layout.right = QRectF(area.right() - column, area.top(), column, area.height());
+  layout.left = QRectF(left, area.top(), column, area.height());
+  layout.right = QRectF(left + column + gap, area.top(), column, area.height());
   const auto tokens = static_cast<double>(std::max<qsizetype>(1, labels.size()));
   layout.row = area.height() / tokens;
   layout.label_step = std::max(1, static_cast<int>(std::ceil((metrics.height() + 1) / std::max(0.01, layout.row))));

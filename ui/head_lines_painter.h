@@ -33,8 +33,10 @@ struct HeadLinesLayout {
 };
 
 // The label columns as wide as the longest label (at most a quarter of the width each), the
-// rows spread over the height.
-HeadLinesLayout head_lines_layout(QRectF area, const QStringList& labels, const QFontMetrics& metrics);
+// rows spread over the height, the pair centred with at most `max_gap` between the columns:
+// lines much longer than they are steep are hard to follow.
+HeadLinesLayout head_lines_layout(QRectF area, const QStringList& labels, const QFontMetrics& metrics,
+                                  double max_gap = 420.0);
 // The height `tokens` rows need to keep every label readable.
 int head_lines_min_height(int tokens, const QFontMetrics& metrics);
 

@@ -146,6 +146,8 @@ void MainWindow::restoreSettings() {
   resize(1400, 900);
   restoreGeometry(settings_.windowGeometry());
   restoreState(settings_.windowState());
+  // The views share the width 3:2 until the user moves the divider (then it is remembered).
+  if (!splitter_->restoreState(settings_.splitterState())) splitter_->setSizes({660, 440});
   setColourMap(settings_.colourMap());
   setFontDelta(settings_.fontDelta());
   welcome_->setRecent(settings_.recentModels());
@@ -154,7 +156,7 @@ void MainWindow::restoreSettings() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-  settings_.setWindow(saveGeometry(), saveState());
+  settings_.setWindow(saveGeometry(), saveState(), splitter_->saveState());
   QMainWindow::closeEvent(event);
 }
 

@@ -94,16 +94,12 @@ void MainWindow::buildToolBar() {
   bar->addSeparator();
   bar->addAction(findChild<QAction*>(QStringLiteral("smallerText")));
   bar->addAction(findChild<QAction*>(QStringLiteral("largerText")));
-  for (QAction* action : bar->actions()) action->setIconVisibleInMenu(false);
-  // Short toolbar labels; the menus keep the long ones.
-  const auto short_label = [bar](QAction* action, const QString& text) {
-    if (QWidget* button = bar->widgetForAction(action)) static_cast<QToolButton*>(button)->setText(text);
-  };
-  short_label(findChild<QAction*>(QStringLiteral("openAction")), tr("Open model…"));
-  short_label(exports_->figureAction(), tr("Export…"));
-  short_label(exports_->batchAction(), tr("Export all heads…"));
-  short_label(findChild<QAction*>(QStringLiteral("smallerText")), tr("A−"));
-  short_label(findChild<QAction*>(QStringLiteral("largerText")), tr("A+"));
+  // Tool buttons show an action's icon text: short labels there, the long ones in the menus.
+  findChild<QAction*>(QStringLiteral("openAction"))->setIconText(tr("Open model…"));
+  exports_->figureAction()->setIconText(tr("Export…"));
+  exports_->batchAction()->setIconText(tr("Export all heads…"));
+  findChild<QAction*>(QStringLiteral("smallerText"))->setIconText(tr("A−"));
+  findChild<QAction*>(QStringLiteral("largerText"))->setIconText(tr("A+"));
 }
 
 void MainWindow::rebuildRecentMenu() {

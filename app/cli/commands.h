@@ -16,5 +16,7 @@ int cmd_fill_mask(const Args& args);
 int cmd_nsp(const Args& args);
 int cmd_generate(const Args& args);
 int cmd_devices(const Args& args);
+// Replaces the process with attentionscope-export (built with the GUI), passing argv[2...].
+int cmd_export(int argc, char** argv);
 
 }  // namespace as::cli

@@ -24,7 +24,9 @@ const char* kUsage =
     "  nsp       --model DIR --text A --text-pair B\n"
     "  generate  --model DIR --prompt P [--max-new-tokens N] [--greedy | --temperature T --top-k K --top-p P\n"
     "            --seed S] [--repetition-penalty R] [--no-repeat-ngram-size N] [--stop STR] [--stream]\n"
-    "  devices   the OpenCL devices, for --backend opencl:N (run, bench, fill-mask, nsp, generate)\n";
+    "  devices   the OpenCL devices, for --backend opencl:N (run, bench, fill-mask, nsp, generate)\n"
+    "  export    --model DIR --text T [--text-pair T2] --layer L --head H|mean|max|rollout|grid|lines\n"
+    "            --out FILE.{png,svg,pdf,csv,json} [--dpi N] [--size WxH]   (needs the GUI build)\n";
 
 }  // namespace
 
@@ -44,6 +46,7 @@ int main(int argc, char** argv) {
     std::fputs(kUsage, argc < 2 ? stderr : stdout);
     return argc < 2 ? 2 : 0;
   }
+  if (std::strcmp(argv[1], "export") == 0) return as::cli::cmd_export(argc, argv);
   auto it = commands.find(argv[1]);
   if (it == commands.end()) {
     std::cerr << "error: unknown command '" << argv[1] << "' (try --help)\n";

@@ -49,7 +49,7 @@ WeightStore WeightStore::open(const std::filesystem::path& dir) {
     return store;
   }
   if (!std::filesystem::exists(index))
-    throw Error(dir.string() + ": no model.safetensors or model.safetensors.index.json in the model folder");
+    throw Error(dir.string() + ": no model.safetensors, model.safetensors.index.json or pytorch_model.bin in the model folder");
   const auto weight_map = read_shard_index(index);
   std::map<std::string, const SafetensorsFile*> opened;
   for (const auto& [name, file] : weight_map) {

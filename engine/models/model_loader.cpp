@@ -4,6 +4,7 @@
 #include <random>
 
 #include "core/error.h"
+#include "io/torch_checkpoint.h"
 #include "io/weight_store.h"
 #include "models/bert.h"
 #include "models/distilbert.h"
@@ -81,9 +82,16 @@ std::unique_ptr<Model> load_model(const std::filesystem::path& dir, std::shared_
                                   const LoadOptions& options) {
   if (!std::filesystem::is_directory(dir)) throw Error(dir.string() + ": not a folder (expected a HuggingFace model folder)");
   const ModelConfig config = load_config(dir / "config.json");
+  // safetensors (single or sharded) wins; pytorch_model.bin is read by a pickle reader that
+  // accepts only what torch.save writes for a state dict and never executes anything.
+  const bool has_safetensors =
+      std::filesystem::exists(dir / "model.safetensors") || std::filesystem::exists(dir / "model.safetensors.index.json");
+  if (!has_safetensors && std::filesystem::exists(dir / "pytorch_model.bin")) {
+    auto source = open_torch_checkpoint(dir / "pytorch_model.bin");
+    return build(config, *source, std::move(backend), options);
+  }
   StoreSource source(WeightStore::open(dir));
-  auto model = build(config, source, std::move(backend), options);
-  return model;
+  return build(config, source, std::move(backend), options);
 }
 
 std::unique_ptr<Model> make_random_model(const std::string& spec, std::shared_ptr<Backend> backend) {

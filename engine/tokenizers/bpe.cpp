@@ -22,11 +22,6 @@ std::string read_text_file(const std::filesystem::path& path, const std::string&
   return buffer.str();
 }
 
-std::string replacement_warning(size_t replaced) {
-  return "invalid UTF-8 in the text: " + std::to_string(replaced) + " ill-formed byte sequence" +
-         (replaced == 1 ? "" : "s") + " replaced by U+FFFD";
-}
-
 // Maps byte offsets of a valid UTF-8 text to code point indices. Queries are expected in
 // non-decreasing order (tokens come left to right); an earlier query restarts from the beginning.
 class CodePointCursor {
@@ -172,12 +167,6 @@ MergeList ByteLevelBpeTokenizer::read_merges_txt(const std::filesystem::path& pa
   return merges;
 }
 
-const std::string& ByteLevelBpeTokenizer::token_text(int32_t id) const {
-  static const std::string none;
-  const std::string* token = vocab_.token(id);
-  return token ? *token : none;  // ids here come from the vocabulary itself
-}
-
 const std::string& ByteLevelBpeTokenizer::raw_bytes(int32_t id) const {
   if (id < 0 || id >= vocab_.id_limit())
     throw Error("token id " + std::to_string(id) + " is outside the vocabulary (0.." +
@@ -236,7 +225,7 @@ std::vector<Token> ByteLevelBpeTokenizer::tokenize(std::string_view text, std::v
   size_t replaced = 0;
   std::string repaired;
   const std::string_view valid = unicode::valid_utf8_view(text, repaired, &replaced);
-  if (replaced > 0) warnings.push_back(replacement_warning(replaced));
+  if (replaced > 0) warnings.push_back(invalid_utf8_warning(replaced));
   // prepare_for_tokenization: add_prefix_space puts a space before the text; it is no part of
   // the original, so offsets shift back by one byte and clamp at 0.
   std::string prefixed;

@@ -76,7 +76,8 @@ class ByteLevelBpeTokenizer final : public Tokenizer {
   void pieces_of(std::string_view pre_token, std::vector<BpePiece>& out, BpeCallCache* recent,
                  WordExplanation* explanation) const;
   const std::string& raw_bytes(int32_t id) const;
-  const std::string& token_text(int32_t id) const;
+  // The string of an id that came from the vocabulary itself (so it has one).
+  const std::string& token_text(int32_t id) const { return *vocab_.token(id); }
 
   Vocab vocab_;
   BpeMerges merges_;

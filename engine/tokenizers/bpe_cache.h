@@ -61,7 +61,7 @@ class BpeCallCache {
   void remember(std::string_view key, uint64_t hash, const std::vector<BpePiece>& pieces);
 
  private:
-  static constexpr size_t kSlots = 4096;
+  static constexpr size_t kSlots = 1 << 14;
   struct Slot {
     uint64_t hash = 0;
     uint32_t key_offset = 0;

@@ -82,6 +82,11 @@ void build_from_template(const std::vector<TemplatePiece>& pieces, std::vector<T
 
 }  // namespace
 
+std::string invalid_utf8_warning(size_t replaced_sequences) {
+  return "invalid UTF-8 in the text: " + std::to_string(replaced_sequences) + " ill-formed byte sequence" +
+         (replaced_sequences == 1 ? "" : "s") + " replaced by U+FFFD";
+}
+
 void reserve_tokens(std::vector<Token>& tokens, size_t count) {
   tokens.reserve(count);
 #if defined(__linux__) && defined(MADV_HUGEPAGE)

@@ -22,6 +22,9 @@ struct TemplatePiece {
 // 4 KB at a time (it is fresh memory on every call: glibc maps blocks over 32 MB directly).
 void reserve_tokens(std::vector<Token>& tokens, size_t count);
 
+// The warning for a text whose ill-formed UTF-8 had to be replaced.
+std::string invalid_utf8_warning(size_t replaced_sequences);
+
 // Tokenizers reserve this many extra slots so that adding [CLS]/[SEP] does not move every token.
 constexpr size_t kRoomForSpecialTokens = 8;
 

@@ -11,11 +11,6 @@ namespace as {
 
 namespace {
 
-std::string replacement_warning(size_t replaced) {
-  return "invalid UTF-8 in the text: " + std::to_string(replaced) + " ill-formed byte sequence" +
-         (replaced == 1 ? "" : "s") + " replaced by U+FFFD";
-}
-
 // The text's code points, each spanning itself.
 SpannedText spanned_code_points(std::string_view valid_text) {
   SpannedText out;
@@ -131,7 +126,7 @@ std::vector<Token> WordPieceTokenizer::tokenize(std::string_view text, std::vect
   size_t replaced = 0;
   std::string repaired;
   const std::string_view valid = unicode::valid_utf8_view(text, repaired, &replaced);
-  if (replaced > 0) warnings.push_back(replacement_warning(replaced));
+  if (replaced > 0) warnings.push_back(invalid_utf8_warning(replaced));
   if (valid.size() > static_cast<size_t>(INT32_MAX)) throw Error("text too long to tokenize (over 2 GiB)");
 
   Output out;

@@ -1,12 +1,20 @@
 // GoogleTest main with a QApplication, which the controller (event loop, worker thread) and the
-// widget tests need. Without a display, tests use Qt's offscreen platform.
+// widget tests need. Without a display, tests use Qt's offscreen platform. Settings live in
+// QStandardPaths' test locations (~/.qttest) under their own organisation name, and start empty,
+// so no test reads or changes a user's real AttentionScope settings.
 #include <QApplication>
+#include <QSettings>
+#include <QStandardPaths>
 
 #include <gtest/gtest.h>
 
 int main(int argc, char** argv) {
   if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+  QStandardPaths::setTestModeEnabled(true);
   QApplication app(argc, argv);
+  QApplication::setOrganizationName(QStringLiteral("AttentionScope-tests"));
+  QApplication::setApplicationName(QStringLiteral("ui_tests"));
+  QSettings().clear();
   ::testing::InitGoogleTest(&argc, argv);
   return RUN_ALL_TESTS();
 }

@@ -109,14 +109,14 @@ TEST(HeatmapView, ExportsPngAndSvgAtTheChosenSize) {
   std::filesystem::create_directories(dir);
   const QString png = QString::fromStdString((dir / "heatmap.png").string());
   const QString svg = QString::fromStdString((dir / "heatmap.svg").string());
-  EXPECT_EQ(view.exportTo(png, QSize(640, 480)), QString());
+  EXPECT_EQ(view.exportTo(png, {QSize(640, 480)}), QString());
   const QImage image(png);
   EXPECT_EQ(image.size(), QSize(640, 480));
-  EXPECT_EQ(view.exportTo(svg, QSize(900, 700)), QString());
+  EXPECT_EQ(view.exportTo(svg, {QSize(900, 700)}), QString());
   const std::string text = test::read_file(dir / "heatmap.svg");
   EXPECT_NE(text.find("width=\"900\" height=\"700\""), std::string::npos);
   EXPECT_NE(text.find("Ġcat"), std::string::npos);
-  EXPECT_FALSE(view.exportTo(QString::fromStdString((dir / "heatmap.bmp").string()), QSize(100, 100)).isEmpty());
+  EXPECT_FALSE(view.exportTo(QString::fromStdString((dir / "heatmap.bmp").string()), {QSize(100, 100)}).isEmpty());
 }
 
 TEST(HeadGridView, ClickingAThumbnailActivatesThatHead) {
@@ -134,7 +134,7 @@ TEST(HeadGridView, ClickingAThumbnailActivatesThatHead) {
 
 TEST(TokensView, OneChipPerToken) {
   TokensView tokens;
-  tokens.setResult(*synthetic_result());
+  tokens.setResult(synthetic_result());
   EXPECT_EQ(tokens.chipCount(), 3);
 }
 

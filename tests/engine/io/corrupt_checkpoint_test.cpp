@@ -184,7 +184,7 @@ TEST_F(CorruptCheckpoint, NoConfig) {
 }
 
 TEST_F(CorruptCheckpoint, NoWeights) {
-  expect_load_error({"no model.safetensors or model.safetensors.index.json"});
+  expect_load_error({"no model.safetensors, model.safetensors.index.json or pytorch_model.bin"});
 }
 
 TEST(ShardedCheckpoint, MissingShardFileIsNamed) {
@@ -220,6 +220,30 @@ TEST(CheckpointInfo, ParametersOfTheL4BertMatchTheModelCard) {
   EXPECT_TRUE(model->info().has_mlm_head);
   EXPECT_TRUE(model->info().has_nsp_head);
   EXPECT_EQ(model->info().dtype, "F32");
+}
+
+}  // namespace
+}  // namespace as
+
+namespace as {
+namespace {
+
+// Each pickle attack opened as a model folder (config of the .bin model beside it): refused, no crash.
+TEST(PickleAttackFolders, AreRefusedWhenOpenedAsModels) {
+  AS_REQUIRE_SHARED();
+  for (const char* attack : {"non-whitelisted-global", "truncated-zip", "tensor-larger-than-storage", "storage-record-too-short"}) {
+    const auto dir = test::temp_dir() / (std::string("attack-") + attack);
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    std::filesystem::copy_file(test::models_dir() / "random-bert-uncased-L2-H64-bin" / "config.json", dir / "config.json");
+    std::filesystem::copy_file(test::models_dir() / "pickle-attacks" / attack / "pytorch_model.bin", dir / "pytorch_model.bin");
+    try {
+      load_model(dir, make_cpu_backend(1));
+      ADD_FAILURE() << attack << " loaded";
+    } catch (const Error& e) {
+      EXPECT_NE(std::string(e.what()).find("pytorch_model.bin"), std::string::npos) << attack << ": " << e.what();
+    }
+  }
 }
 
 }  // namespace

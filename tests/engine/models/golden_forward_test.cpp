@@ -120,7 +120,7 @@ TEST_P(GoldenGeneration, GreedyWithKvCacheMatchesTransformers) {
 const std::vector<std::string> kSupportedModels = {
     "random-bert-uncased-L4-H256", "random-gpt2-L4-H256", "random-gpt2-L4-H256-f16",
     "random-bert-uncased-L2-H64-bf16", "random-gpt2-L2-H64-sharded", "random-distilbert-uncased-L2-H64-f16",
-    "random-roberta-L2-H64-f16"};
+    "random-roberta-L2-H64-f16", "random-bert-uncased-L2-H64-bin"};
 
 INSTANTIATE_TEST_SUITE_P(Checkpoints, GoldenForward, ::testing::ValuesIn(test::golden_cases(kSupportedModels)),
                          test::golden_case_name);
