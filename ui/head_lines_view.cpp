@@ -93,6 +93,8 @@ void HeadLinesView::setHeads(const std::vector<int>& heads) {
 }
 
 void HeadLinesView::setHoveredToken(int index) {
+  // The window echoes the canvas's own hover back: keep the side the user points at.
+  if (canvas_->focusToken() && canvas_->focusToken()->token == index) return;
   canvas_->setFocusToken(index >= 0 ? std::optional<TokenFocus>(TokenFocus{LineSide::Query, index}) : std::nullopt);
 }
 

@@ -39,7 +39,12 @@ class HeatmapPlot : public QCustomPlot {
   // Lays the plot out at `size` logical pixels, with label density for that size, and draws it.
   void renderTo(QCPPainter& painter, QSize size);
 
-  const QCPColorMapData& cells() const { return *map_->data(); }
+  // The plotted matrix as the colour map holds it (row = query, column = key).
+  int rowCount() const { return map_->data()->valueSize(); }
+  int columnCount() const { return map_->data()->keySize(); }
+  double cellValue(int row, int col) const { return map_->data()->cell(col, row); }
+  QCPColorMap* colorMap() const { return map_; }
+  int hoveredToken() const { return hovered_; }
   const QStringList& rowLabels() const { return row_labels_; }
   const QStringList& colLabels() const { return col_labels_; }
   // The labels the axes actually print, by token index (every n-th when cells are small).

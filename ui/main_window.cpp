@@ -192,9 +192,11 @@ void MainWindow::dropEvent(QDropEvent* event) {
 
 void MainWindow::openModel(const QString& dir) { controller_->openModel(QDir(dir).absolutePath()); }
 
-void MainWindow::openStartupModel(const QString& given) {
+bool MainWindow::openStartupModel(const QString& given) {
   const QString dir = startup_model(given, settings_.lastModel(), default_model_candidates());
-  if (!dir.isEmpty()) openModel(dir);
+  if (dir.isEmpty()) return false;
+  openModel(dir);
+  return true;
 }
 
 void MainWindow::showError(const QString& title, const QString& message) {

@@ -41,8 +41,9 @@ class MainWindow : public QMainWindow {
 
   SessionController* controller() const { return controller_; }
   void openModel(const QString& dir);
-  // Opens `given`, else the last model, else an installed default; else stays on the welcome page.
-  void openStartupModel(const QString& given);
+  // Opens `given`, else the last model, else an installed default; else stays on the welcome
+  // page and returns false.
+  bool openStartupModel(const QString& given);
 
   SentenceEditor* sentenceEditor() const { return editor_; }
   TokensView* tokensView() const { return tokens_; }
@@ -62,6 +63,7 @@ class MainWindow : public QMainWindow {
   void setColourMap(ColourMap colours);
   int fontDelta() const { return font_delta_; }
   void setFontDelta(int delta);
+  void changeFontDelta(int step);  // the menu's Larger / Smaller text: also says the new size
 
   // The checkpoint folder a drag carries, if it carries one.
   static QString modelFolderIn(const QMimeData* mime);

@@ -59,13 +59,13 @@ void MainWindow::buildViewMenu() {
   QMenu* view = menuBar()->addMenu(tr("&View"));
   for (auto* dock : findChildren<QDockWidget*>()) view->addAction(dock->toggleViewAction());
   view->addSeparator();
-  QAction* larger = view->addAction(tr("&Larger text"), this, [this] { setFontDelta(font_delta_ + 1); });
+  QAction* larger = view->addAction(tr("&Larger text"), this, [this] { changeFontDelta(+1); });
   larger->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
   larger->setObjectName(QStringLiteral("largerText"));
-  QAction* smaller = view->addAction(tr("&Smaller text"), this, [this] { setFontDelta(font_delta_ - 1); });
+  QAction* smaller = view->addAction(tr("&Smaller text"), this, [this] { changeFontDelta(-1); });
   smaller->setShortcut(QKeySequence::ZoomOut);
   smaller->setObjectName(QStringLiteral("smallerText"));
-  QAction* normal = view->addAction(tr("&Normal text size"), this, [this] { setFontDelta(0); });
+  QAction* normal = view->addAction(tr("&Normal text size"), this, [this] { changeFontDelta(-font_delta_); });
   normal->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
   view->addSeparator();
   QMenu* colours = view->addMenu(tr("&Colour map"));
@@ -142,7 +142,11 @@ void MainWindow::setFontDelta(int delta) {
   font.setPointSizeF(std::max(4.0, base_font_.pointSizeF() + font_delta_));
   QApplication::setFont(font);
   settings_.setFontDelta(font_delta_);
-  statusBar()->showMessage(tr("Text size %1 pt").arg(font.pointSizeF()), 2000);
+}
+
+void MainWindow::changeFontDelta(int step) {
+  setFontDelta(font_delta_ + step);
+  statusBar()->showMessage(tr("Text size %1 pt").arg(QApplication::font().pointSizeF()), 2000);
 }
 
 void MainWindow::showShortcuts() {

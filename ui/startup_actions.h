@@ -62,6 +62,8 @@ class StartupActions : public QObject {
   static std::unique_ptr<StartupActions> fromParser(const QCommandLineParser& parser, const Options& options);
 
   void start(MainWindow& window);
+  // No model will load (the welcome page stays): a screenshot is taken of that.
+  void nothingToLoad() { scheduleScreenshot(0); }
 
  private:
   void applyInputs();

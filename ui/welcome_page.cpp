@@ -1,6 +1,7 @@
 #include "ui/welcome_page.h"
 
 #include <QDir>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -21,7 +22,7 @@ QLabel* paragraph(const QString& text, QWidget* parent) {
 WelcomePage::WelcomePage(QWidget* parent) : QWidget(parent) {
   auto* outer = new QVBoxLayout(this);
   auto* column = new QWidget(this);
-  column->setMaximumWidth(620);
+  column->setFixedWidth(column->fontMetrics().averageCharWidth() * 80);  // a readable line length
   auto* layout = new QVBoxLayout(column);
   layout->setSpacing(14);
   auto* title = paragraph(tr("<h1>AttentionScope</h1>"), column);
@@ -45,8 +46,12 @@ WelcomePage::WelcomePage(QWidget* parent) : QWidget(parent) {
   layout->addWidget(recent_box_);
   default_hint_ = paragraph(QString(), column);
   layout->addWidget(default_hint_);
+  auto* row = new QHBoxLayout;
+  row->addStretch(1);
+  row->addWidget(column);
+  row->addStretch(1);
   outer->addStretch(1);
-  outer->addWidget(column, 0, Qt::AlignHCenter);
+  outer->addLayout(row);
   outer->addStretch(2);
   connect(open_, &QPushButton::clicked, this, &WelcomePage::openRequested);
   setRecent({});

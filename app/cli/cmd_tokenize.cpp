@@ -45,6 +45,7 @@ void print(const nlohmann::json& out) {
 int print_stats(const Tokenizer& tokenizer, const std::string& text) {
   EncodeOptions options;
   options.add_special_tokens = false;
+  tokenizer.encode("warm-up", options);  // builds the lazily computed character tables outside the timing
   const auto start = std::chrono::steady_clock::now();
   const Encoding encoding = tokenizer.encode(text, options);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
   window.show();
   if (run) run->start(window);
   // The folder given, else the last one used, else an installed default model, else the welcome page.
-  window.openStartupModel(parser.positionalArguments().value(0));
+  const bool loading = window.openStartupModel(parser.positionalArguments().value(0));
+  if (run && !loading) run->nothingToLoad();
   return QApplication::exec();
 }
