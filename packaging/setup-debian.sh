@@ -15,7 +15,7 @@ PACKAGES=(
 )
 # The PyTorch comparison benchmark is optional (large); it is not part of the test suite.
 if [[ "${1:-}" == "--with-bench" ]]; then
-  PACKAGES+=(python3-torch python3-numpy)
+  PACKAGES+=(python3-torch python3-numpy libopenblas0-pthread)  # torch uses OpenBLAS via libblas.so.3
 fi
 
 missing=()

@@ -10,54 +10,37 @@
 
 namespace as::cli {
 
-namespace {
-
-struct Gemm {
-  char transa, transb;
-  int64_t M, N, K, batch;
-};
-
-std::vector<Gemm> forward_gemms(const ModelConfig& c, int64_t T) {
+GemmBaseline::GemmBaseline(const ModelConfig& c, int64_t T) {
   const int64_t H = c.hidden_size, I = c.intermediate_size, NH = c.num_heads, D = c.head_dim();
-  std::vector<Gemm> g;
   for (int64_t l = 0; l < c.num_layers; ++l) {
-    g.push_back({'N', 'T', T, 3 * H, H, 1});  // Q, K, V
-    g.push_back({'N', 'T', T, T, D, NH});      // Q Kᵀ per head
-    g.push_back({'N', 'N', T, D, T, NH});      // P V per head
-    g.push_back({'N', 'T', T, H, H, 1});       // attention output
-    g.push_back({'N', 'T', T, I, H, 1});       // FFN up
-    g.push_back({'N', 'T', T, H, I, 1});       // FFN down
+    gemms_.push_back({'N', 'T', T, 3 * H, H, 1});  // Q, K, V
+    gemms_.push_back({'N', 'T', T, T, D, NH});      // Q Kᵀ per head
+    gemms_.push_back({'N', 'N', T, D, T, NH});      // P V per head
+    gemms_.push_back({'N', 'T', T, H, H, 1});       // attention output
+    gemms_.push_back({'N', 'T', T, I, H, 1});       // FFN up
+    gemms_.push_back({'N', 'T', T, H, I, 1});       // FFN down
   }
-  if (c.model_type == "bert") g.push_back({'N', 'T', T, H, H, 1});  // MLM transform
-  g.push_back({'N', 'T', T, c.vocab_size, H, 1});                    // LM head / decoder
-  return g;
+  if (c.model_type != "gpt2") gemms_.push_back({'N', 'T', T, H, H, 1});  // MLM transform
+  gemms_.push_back({'N', 'T', T, c.vocab_size, H, 1});                    // LM head / decoder
+  size_t a = 0, b = 0, cc = 0;
+  for (const auto& g : gemms_) {
+    a = std::max(a, static_cast<size_t>(g.M * g.K));
+    b = std::max(b, static_cast<size_t>(g.K * g.N));
+    cc = std::max(cc, static_cast<size_t>(g.M * g.N));
+  }
+  a_.assign(a, 0.01f);
+  b_.assign(b, 0.02f);
+  c_.assign(cc, 0.0f);
 }
 
-}  // namespace
-
-double gemm_baseline_ms(const ModelConfig& config, int64_t T, int repeat, int threads) {
-  if (threads > 0) omp_set_num_threads(threads);
-  const auto gemms = forward_gemms(config, T);
-  size_t a_max = 0, b_max = 0, c_max = 0;
-  for (const auto& g : gemms) {
-    a_max = std::max(a_max, static_cast<size_t>(g.M * g.K));
-    b_max = std::max(b_max, static_cast<size_t>(g.K * g.N));
-    c_max = std::max(c_max, static_cast<size_t>(g.M * g.N));
-  }
-  std::vector<float> A(a_max, 0.01f), B(b_max, 0.02f), C(c_max, 0.0f);
-  std::vector<double> times;
-  for (int r = 0; r < repeat + 1; ++r) {  // one warm-up run
-    const auto t0 = std::chrono::steady_clock::now();
-    for (const auto& g : gemms)
-      for (int64_t b = 0; b < g.batch; ++b) {
-        const int64_t lda = g.K, ldb = g.transb == 'T' ? g.K : g.N, ldc = g.N;
-        dnnl_sgemm(g.transa, g.transb, g.M, g.N, g.K, 1.0f, A.data(), lda, B.data(), ldb, 0.0f, C.data(), ldc);
-      }
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    if (r > 0) times.push_back(ms);
-  }
-  std::sort(times.begin(), times.end());
-  return times[times.size() / 2];
+double GemmBaseline::run_once() {
+  const auto t0 = std::chrono::steady_clock::now();
+  for (const auto& g : gemms_)
+    for (int64_t i = 0; i < g.batch; ++i) {
+      const int64_t lda = g.K, ldb = g.transb == 'T' ? g.K : g.N, ldc = g.N;
+      dnnl_sgemm(g.transa, g.transb, g.M, g.N, g.K, 1.0f, a_.data(), lda, b_.data(), ldb, 0.0f, c_.data(), ldc);
+    }
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
 }
 
 }  // namespace as::cli
