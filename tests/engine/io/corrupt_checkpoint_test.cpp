@@ -248,3 +248,43 @@ TEST(PickleAttackFolders, AreRefusedWhenOpenedAsModels) {
 
 }  // namespace
 }  // namespace as
+
+#include "io/torch_checkpoint.h"
+
+namespace as {
+namespace {
+
+// The same weights as pytorch_model.bin and as model.safetensors (written here, F32 = the F16
+// values upcast exactly) must give bit-identical outputs: the loader path must not matter.
+TEST(BinAndSafetensors, SameModelGivesIdenticalOutputs) {
+  AS_REQUIRE_SHARED();
+  const auto bin_dir = test::models_dir() / "random-bert-uncased-L2-H64-bin";
+  const auto st_dir = test::temp_dir() / "bin-as-safetensors";
+  std::filesystem::remove_all(st_dir);
+  std::filesystem::create_directories(st_dir);
+  std::filesystem::copy_file(bin_dir / "config.json", st_dir / "config.json");
+  auto ckpt = TorchCheckpoint::open(bin_dir / "pytorch_model.bin");
+  std::map<std::string, Tensor> tensors;
+  for (const auto& t : ckpt->tensors())
+    if (t.name.find("position_ids") == std::string::npos) tensors[t.name] = ckpt->read_f32(t.name);
+  write_safetensors(st_dir / "model.safetensors", tensors, {{"format", "pt"}});
+
+  const auto g = test::read_json(test::golden_dir() / "random-bert-uncased-L2-H64-bin" / "pair.json");
+  ForwardInput in;
+  in.ids = g["input_ids"].get<std::vector<int32_t>>();
+  in.token_type_ids = g["token_type_ids"].get<std::vector<int32_t>>();
+  const ForwardResult a = load_model(bin_dir, make_cpu_backend(1))->forward(in);
+  const ForwardResult b = load_model(st_dir, make_cpu_backend(1))->forward(in);
+  ASSERT_EQ(a.attentions.size(), b.attentions.size());
+  for (size_t l = 0; l < a.attentions.size(); ++l)
+    EXPECT_TRUE(std::equal(a.attentions[l].values().begin(), a.attentions[l].values().end(), b.attentions[l].values().begin()));
+  for (size_t i = 0; i < a.hidden_states.size(); ++i)
+    EXPECT_TRUE(std::equal(a.hidden_states[i].values().begin(), a.hidden_states[i].values().end(),
+                           b.hidden_states[i].values().begin()));
+  EXPECT_TRUE(std::equal(a.logits.values().begin(), a.logits.values().end(), b.logits.values().begin()));
+  ASSERT_TRUE(a.nsp_logits && b.nsp_logits);
+  EXPECT_EQ(*a.nsp_logits, *b.nsp_logits);
+}
+
+}  // namespace
+}  // namespace as
