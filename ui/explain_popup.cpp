@@ -28,7 +28,7 @@ ExplainPopup::ExplainPopup(QWidget* parent, const WordExplanation& explanation, 
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::close);
   layout->addWidget(buttons);
-  resize(520, std::min(600, text->sizeHint().height() + 80));
+  resize(460, std::min(560, text->heightForWidth(440) + 70));
 }
 
 ExplainPopup* ExplainPopup::popUp(QWidget* parent, const WordExplanation& explanation, bool byte_level) {

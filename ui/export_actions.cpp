@@ -34,7 +34,11 @@ ExportActions::ExportActions(QWidget* window, Views views, AppSettings& settings
   updateEnabled();
 }
 
-ExportActions::~ExportActions() = default;
+ExportActions::~ExportActions() {
+  for (const QPointer<QThread>& writer : writers_) {
+    if (writer) writer->wait();  // a half-written file is worse than a moment's wait at exit
+  }
+}
 
 void ExportActions::setResult(const RunResultPtr& result) {
   result_ = result;
@@ -144,6 +148,8 @@ void ExportActions::chooseJson() {
     report(*error, tr("Saved every attention to %1").arg(file));
   });
   emit message(tr("Writing %1…").arg(file));
+  writers_.removeAll(nullptr);
+  writers_.append(thread);
   thread->start();
 }
 

@@ -2,8 +2,10 @@
 // The window's export commands: a figure of the heatmap, the model grid or the head view (PNG,
 // SVG, PDF; Ctrl+E), the heatmap's numbers as CSV, every attention of the run as JSON, and every
 // layer × head into a folder. Slow exports run without blocking the window.
+#include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QThread>
 
 #include <memory>
 
@@ -76,6 +78,7 @@ class ExportActions : public QObject {
   QAction* json_ = nullptr;
   QAction* batch_ = nullptr;
   QPointer<BatchExport> running_batch_;
+  QList<QPointer<QThread>> writers_;  // JSON files being written; waited for on destruction
 };
 
 }  // namespace as::ui

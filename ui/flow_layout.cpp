@@ -40,23 +40,37 @@ void FlowLayout::setGeometry(const QRect& rect) {
   arrange(rect, true);
 }
 
+// Items of one line share its height and are centred in it, so a label lines up with the spin
+// box next to it.
 int FlowLayout::arrange(const QRect& rect, bool apply) const {
   const QMargins m = contentsMargins();
   const QRect area = rect.marginsRemoved(m);
   int x = area.x();
   int y = area.y();
   int line_height = 0;
+  QList<QLayoutItem*> line;
+  const auto place_line = [&] {
+    int left = area.x();
+    for (QLayoutItem* item : line) {
+      const QSize hint = item->sizeHint();
+      item->setGeometry(QRect(QPoint(left, y + (line_height - hint.height()) / 2), hint));
+      left += hint.width() + item_spacing_;
+    }
+    line.clear();
+  };
   for (QLayoutItem* item : items_) {
     const QSize hint = item->sizeHint();
     if (x + hint.width() > area.right() + 1 && line_height > 0) {
+      if (apply) place_line();
       x = area.x();
       y += line_height + item_spacing_;
       line_height = 0;
     }
-    if (apply) item->setGeometry(QRect(QPoint(x, y), hint));
+    line.append(item);
     x += hint.width() + item_spacing_;
     line_height = std::max(line_height, hint.height());
   }
+  if (apply) place_line();
   return y + line_height - rect.y() + m.bottom();
 }
 

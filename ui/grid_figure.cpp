@@ -56,6 +56,42 @@ QImage svg_image(const QImage& image) {
   return image.scaled(kSvgMaxImage, kSvgMaxImage, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
 }
 
+void write_svg_grid(std::ostringstream& svg, const GridGeometry& g, const HeadThumbnails& thumbnails) {
+  const int side = g.cell - g.gap;
+  for (int h = 0; h < thumbnails.heads; ++h) {
+    svg << "<text x=\"" << g.thumbnail(0, h).center().x() << "\" y=\"" << g.top - 6
+        << "\" text-anchor=\"middle\" fill=\"#202020\">Head " << h << "</text>\n";
+  }
+  for (int l = 0; l < thumbnails.layers; ++l) {
+    svg << "<text x=\"" << g.left - 6 << "\" y=\"" << g.thumbnail(l, 0).center().y()
+        << "\" text-anchor=\"end\" dominant-baseline=\"middle\" fill=\"#202020\">Layer " << l << "</text>\n";
+    for (int h = 0; h < thumbnails.heads; ++h) {
+      const QRect r = g.thumbnail(l, h);
+      svg << "<image x=\"" << r.left() << "\" y=\"" << r.top() << "\" width=\"" << side << "\" height=\"" << side
+          << "\" preserveAspectRatio=\"none\" style=\"image-rendering:pixelated\" image-rendering=\"optimizeSpeed\" "
+             "xlink:href=\""
+          << png_data_uri(svg_image(thumbnails.at(l, h))).toStdString() << "\"/>\n";
+    }
+  }
+}
+
+void write_svg_colour_bar(std::ostringstream& svg, const GridGeometry& g, const HeadThumbnails& thumbnails,
+                          ColourMap colours) {
+  const int bottom = g.thumbnail(std::max(0, thumbnails.layers - 1), 0).bottom();
+  const int x = g.thumbnail(0, std::max(0, thumbnails.heads - 1)).right() + 24;
+  svg << "<defs><linearGradient id=\"scale\" x1=\"0\" y1=\"1\" x2=\"0\" y2=\"0\">\n";
+  for (const auto& stop : colour_stops(colours)) {
+    svg << "<stop offset=\"" << stop.position << "\" stop-color=\"" << to_hex(stop.colour) << "\"/>\n";
+  }
+  svg << "</linearGradient></defs>\n"
+      << "<rect x=\"" << x << "\" y=\"" << g.top << "\" width=\"" << kBarWidth << "\" height=\"" << bottom - g.top
+      << "\" fill=\"url(#scale)\" stroke=\"#808080\" stroke-width=\"0.5\"/>\n"
+      << "<text x=\"" << x + kBarWidth + 5 << "\" y=\"" << g.top + 4 << "\" fill=\"#202020\">max</text>\n"
+      << "<text x=\"" << x + kBarWidth + 5 << "\" y=\"" << bottom + 4 << "\" fill=\"#202020\">0</text>\n"
+      << "<text fill=\"#404040\" text-anchor=\"middle\" transform=\"translate(" << x + kBarWidth + 44 << ","
+      << (g.top + bottom) / 2 << ") rotate(90)\">weight ÷ head's largest</text>\n";
+}
+
 }  // namespace
 
 GridFigure::GridFigure(HeadThumbnails thumbnails, QString title, ColourMap colours)
@@ -100,37 +136,9 @@ std::string GridFigure::svg(QSize size) const {
       << xml_escape(title_.toStdString()) << "</text>\n"
       << "<text x=\"" << size.width() / 2 << "\" y=\"" << l.caption.bottom() - 2
       << "\" text-anchor=\"middle\" fill=\"#505050\">" << xml_escape(caption().toStdString()) << "</text>\n";
-  const int side = g.cell - g.gap;
-  for (int h = 0; h < thumbnails_.heads; ++h) {
-    svg << "<text x=\"" << g.thumbnail(0, h).center().x() << "\" y=\"" << g.top - 6
-        << "\" text-anchor=\"middle\" fill=\"#202020\">Head " << h << "</text>\n";
-  }
-  for (int l_index = 0; l_index < thumbnails_.layers; ++l_index) {
-    const QRect row = g.thumbnail(l_index, 0);
-    svg << "<text x=\"" << g.left - 6 << "\" y=\"" << row.center().y()
-        << "\" text-anchor=\"end\" dominant-baseline=\"middle\" fill=\"#202020\">Layer " << l_index << "</text>\n";
-    for (int h = 0; h < thumbnails_.heads; ++h) {
-      const QRect r = g.thumbnail(l_index, h);
-      svg << "<image x=\"" << r.left() << "\" y=\"" << r.top() << "\" width=\"" << side << "\" height=\"" << side
-          << "\" preserveAspectRatio=\"none\" style=\"image-rendering:pixelated\" image-rendering=\"optimizeSpeed\" "
-             "xlink:href=\""
-          << png_data_uri(svg_image(thumbnails_.at(l_index, h))).toStdString() << "\"/>\n";
-    }
-  }
-  const int grid_bottom = g.thumbnail(std::max(0, thumbnails_.layers - 1), 0).bottom();
-  const int bar_x = g.thumbnail(0, std::max(0, thumbnails_.heads - 1)).right() + 24;
-  svg << "<defs><linearGradient id=\"scale\" x1=\"0\" y1=\"1\" x2=\"0\" y2=\"0\">\n";
-  for (const auto& stop : colour_stops(colours_)) {
-    svg << "<stop offset=\"" << stop.position << "\" stop-color=\"" << to_hex(stop.colour) << "\"/>\n";
-  }
-  svg << "</linearGradient></defs>\n"
-      << "<rect x=\"" << bar_x << "\" y=\"" << g.top << "\" width=\"" << kBarWidth << "\" height=\""
-      << grid_bottom - g.top << "\" fill=\"url(#scale)\" stroke=\"#808080\" stroke-width=\"0.5\"/>\n"
-      << "<text x=\"" << bar_x + kBarWidth + 5 << "\" y=\"" << g.top + 4 << "\" fill=\"#202020\">max</text>\n"
-      << "<text x=\"" << bar_x + kBarWidth + 5 << "\" y=\"" << grid_bottom + 4 << "\" fill=\"#202020\">0</text>\n"
-      << "<text fill=\"#404040\" text-anchor=\"middle\" transform=\"translate(" << bar_x + kBarWidth + 44 << ","
-      << (g.top + grid_bottom) / 2 << ") rotate(90)\">weight ÷ head's largest</text>\n"
-      << "</svg>\n";
+  write_svg_grid(svg, g, thumbnails_);
+  write_svg_colour_bar(svg, g, thumbnails_, colours_);
+  svg << "</svg>\n";
   return svg.str();
 }
 

@@ -38,6 +38,8 @@ GridGeometry grid_geometry(QRect area, int layers, int heads, const QFontMetrics
   const int by_width = (area.width() - g.label_width - 4) / heads;
   const int by_height = (area.height() - g.header_height - 4) / layers;
   g.cell = std::clamp(std::min(by_width, by_height), min_side + kGap, max_side + kGap);
+  // Centred across the width it does not need.
+  g.left += std::max(0, (area.width() - g.label_width - heads * g.cell) / 2);
   return g;
 }
 

@@ -2,6 +2,8 @@
 
 #include <QFontMetrics>
 #include <QGuiApplication>
+#include <QLinearGradient>
+#include <QPainter>
 
 #include <sstream>
 
@@ -16,6 +18,22 @@ namespace {
 
 constexpr int kMargin = 16;
 constexpr int kSwatch = 12;
+constexpr int kRampWidth = 80;  // the opacity legend: a line fading in from weight 0 to 1
+
+QString opacity_note() { return QObject::tr("0 → 1: line opacity = attention weight"); }
+
+// At the right of the legend row: a line fading in, then what it means.
+void paint_opacity_legend(QPainter& painter, QRect legend) {
+  const QString note = opacity_note();
+  const int text_width = painter.fontMetrics().horizontalAdvance(note);
+  const QRect ramp(legend.right() - text_width - kRampWidth - 8, legend.center().y() - 2, kRampWidth, 4);
+  QLinearGradient fade(ramp.topLeft(), ramp.topRight());
+  fade.setColorAt(0.0, QColor(48, 48, 48, 0));
+  fade.setColorAt(1.0, QColor(48, 48, 48, 255));
+  painter.fillRect(ramp, fade);
+  painter.setPen(QColor(80, 80, 80));
+  painter.drawText(legend, Qt::AlignRight | Qt::AlignVCenter, note);
+}
 
 QFont title_font() {
   QFont font = QGuiApplication::font();
@@ -36,6 +54,54 @@ std::string svg_number(double value) {
   out.precision(5);
   out << value;
   return out.str();
+}
+
+void write_svg_legend(std::ostringstream& svg, QRect legend, const std::vector<int>& heads) {
+  const QFontMetrics metrics(QGuiApplication::font());
+  int x = legend.left();
+  for (int h : heads) {
+    const std::string name = QObject::tr("Head %1").arg(h).toStdString();
+    svg << "<rect x=\"" << x << "\" y=\"" << legend.center().y() - kSwatch / 2 << "\" width=\"" << kSwatch
+        << "\" height=\"" << kSwatch << "\" fill=\"" << to_hex(head_colour(h)) << "\"/><text x=\"" << x + kSwatch + 4
+        << "\" y=\"" << legend.center().y() << "\" dominant-baseline=\"middle\" fill=\"#202020\">" << name
+        << "</text>\n";
+    x += kSwatch + 16 + metrics.horizontalAdvance(QString::fromStdString(name));
+  }
+  const QString note = opacity_note();
+  const int ramp_x = legend.right() - metrics.horizontalAdvance(note) - kRampWidth - 8;
+  svg << "<defs><linearGradient id=\"opacity\"><stop offset=\"0\" stop-color=\"#303030\" stop-opacity=\"0\"/>"
+         "<stop offset=\"1\" stop-color=\"#303030\" stop-opacity=\"1\"/></linearGradient></defs>\n<rect x=\""
+      << ramp_x << "\" y=\"" << legend.center().y() - 2 << "\" width=\"" << kRampWidth
+      << "\" height=\"4\" fill=\"url(#opacity)\"/>\n<text x=\"" << legend.right() << "\" y=\"" << legend.center().y()
+      << "\" text-anchor=\"end\" dominant-baseline=\"middle\" fill=\"#505050\">" << xml_escape(note.toStdString())
+      << "</text>\n";
+}
+
+void write_svg_headers(std::ostringstream& svg, QRect headers, const HeadLinesLayout& c) {
+  svg << "<g fill=\"#505050\" dominant-baseline=\"middle\"><text x=\"" << svg_number(c.left.right()) << "\" y=\""
+      << headers.center().y() << "\" text-anchor=\"end\">attending (query)</text>\n<text x=\""
+      << svg_number(c.right.left()) << "\" y=\"" << headers.center().y() << "\">attended to (key)</text></g>\n";
+}
+
+void write_svg_lines(std::ostringstream& svg, const HeadLinesLayout& c, const std::vector<HeadLine>& lines) {
+  svg << "<g stroke-width=\"1.5\" stroke-linecap=\"round\">\n";
+  for (const HeadLine& line : lines) {
+    svg << "<line x1=\"" << svg_number(c.left.right()) << "\" y1=\"" << svg_number(c.y(line.from)) << "\" x2=\""
+        << svg_number(c.right.left()) << "\" y2=\"" << svg_number(c.y(line.to)) << "\" stroke=\""
+        << to_hex(head_colour(line.head)) << "\" stroke-opacity=\"" << svg_number(line.weight) << "\"/>\n";
+  }
+  svg << "</g>\n";
+}
+
+void write_svg_labels(std::ostringstream& svg, const HeadLinesLayout& c, const QStringList& labels) {
+  svg << "<g fill=\"#202020\" dominant-baseline=\"middle\">\n";
+  for (int i = 0; i < labels.size(); i += c.label_step) {
+    const std::string label = xml_escape(labels[i].toStdString());
+    svg << "<text x=\"" << svg_number(c.left.right() - 6) << "\" y=\"" << svg_number(c.y(i))
+        << "\" text-anchor=\"end\">" << label << "</text><text x=\"" << svg_number(c.right.left() + 6) << "\" y=\""
+        << svg_number(c.y(i)) << "\">" << label << "</text>\n";
+  }
+  svg << "</g>\n";
 }
 
 }  // namespace
@@ -82,8 +148,7 @@ void HeadLinesFigure::paint(QCPPainter& painter, QSize size) const {
     painter.drawText(QPoint(x + kSwatch + 4, f.legend.top() + metrics.ascent()), name);
     x += kSwatch + 16 + metrics.horizontalAdvance(name);
   }
-  painter.setPen(QColor(80, 80, 80));
-  painter.drawText(f.legend, Qt::AlignRight | Qt::AlignVCenter, QObject::tr("line opacity = attention weight"));
+  paint_opacity_legend(painter, f.legend);
   painter.drawText(QRectF(f.columns.left.left() - 200, f.headers.top(), f.columns.left.width() + 200, f.headers.height()),
                    Qt::AlignRight | Qt::AlignVCenter, QObject::tr("attending (query)"));
   painter.drawText(QRectF(f.columns.right.left(), f.headers.top(), f.columns.right.width() + 200, f.headers.height()),
@@ -94,8 +159,6 @@ void HeadLinesFigure::paint(QCPPainter& painter, QSize size) const {
 
 std::string HeadLinesFigure::svg(QSize size) const {
   const Frame f = frame(size);
-  const QFontMetrics metrics(QGuiApplication::font());
-  const HeadLinesLayout& c = f.columns;
   std::ostringstream svg;
   svg << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\""
       << size.width() << "\" height=\"" << size.height() << "\" viewBox=\"0 0 " << size.width() << ' '
@@ -103,33 +166,11 @@ std::string HeadLinesFigure::svg(QSize size) const {
       << "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n<text x=\"" << size.width() / 2 << "\" y=\""
       << f.title.bottom() - 4 << "\" text-anchor=\"middle\" font-size=\"16\" font-weight=\"bold\" fill=\"#202020\">"
       << xml_escape(title().toStdString()) << "</text>\n";
-  int x = f.legend.left();
-  for (int h : heads_) {
-    const std::string name = QObject::tr("Head %1").arg(h).toStdString();
-    svg << "<rect x=\"" << x << "\" y=\"" << f.legend.center().y() - kSwatch / 2 << "\" width=\"" << kSwatch
-        << "\" height=\"" << kSwatch << "\" fill=\"" << to_hex(head_colour(h)) << "\"/><text x=\"" << x + kSwatch + 4
-        << "\" y=\"" << f.legend.center().y() << "\" dominant-baseline=\"middle\" fill=\"#202020\">" << name
-        << "</text>\n";
-    x += kSwatch + 16 + metrics.horizontalAdvance(QString::fromStdString(name));
-  }
-  svg << "<g fill=\"#505050\" dominant-baseline=\"middle\"><text x=\"" << f.legend.right() << "\" y=\""
-      << f.legend.center().y() << "\" text-anchor=\"end\">line opacity = attention weight</text>\n<text x=\""
-      << svg_number(c.left.right()) << "\" y=\"" << f.headers.center().y()
-      << "\" text-anchor=\"end\">attending (query)</text>\n<text x=\"" << svg_number(c.right.left()) << "\" y=\""
-      << f.headers.center().y() << "\">attended to (key)</text></g>\n<g stroke-width=\"2\" stroke-linecap=\"round\">\n";
-  for (const HeadLine& line : lines_) {
-    svg << "<line x1=\"" << svg_number(c.left.right()) << "\" y1=\"" << svg_number(c.y(line.from)) << "\" x2=\""
-        << svg_number(c.right.left()) << "\" y2=\"" << svg_number(c.y(line.to)) << "\" stroke=\""
-        << to_hex(head_colour(line.head)) << "\" stroke-opacity=\"" << svg_number(line.weight) << "\"/>\n";
-  }
-  svg << "</g>\n<g fill=\"#202020\" dominant-baseline=\"middle\">\n";
-  for (int i = 0; i < labels_.size(); i += c.label_step) {
-    const std::string label = xml_escape(labels_[i].toStdString());
-    svg << "<text x=\"" << svg_number(c.left.right() - 6) << "\" y=\"" << svg_number(c.y(i))
-        << "\" text-anchor=\"end\">" << label << "</text><text x=\"" << svg_number(c.right.left() + 6) << "\" y=\""
-        << svg_number(c.y(i)) << "\">" << label << "</text>\n";
-  }
-  svg << "</g>\n</svg>\n";
+  write_svg_legend(svg, f.legend, heads_);
+  write_svg_headers(svg, f.headers, f.columns);
+  write_svg_lines(svg, f.columns, lines_);
+  write_svg_labels(svg, f.columns, labels_);
+  svg << "</svg>\n";
   return svg.str();
 }
 

@@ -13,7 +13,7 @@ namespace as::ui {
 namespace {
 
 constexpr int kAlphaLevels = 32;  // lines are batched by head and opacity: one pen per batch
-constexpr double kLineWidth = 2.0;
+constexpr double kLineWidth = 1.5;
 constexpr double kLabelPad = 6.0;
 
 int alpha_level(float weight) {

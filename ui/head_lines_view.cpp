@@ -1,7 +1,6 @@
 #include "ui/head_lines_view.h"
 
 #include <QCheckBox>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QPainter>
 #include <QPixmap>
@@ -10,6 +9,7 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include "ui/flow_layout.h"
 #include "ui/head_lines_canvas.h"
 #include "ui/head_lines_figure.h"
 
@@ -27,19 +27,7 @@ QIcon swatch(QColor colour) {
 HeadLinesView::HeadLinesView(QWidget* parent) : QWidget(parent) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 4);
-  auto* controls = new QHBoxLayout;
-  layer_ = new QSpinBox(this);
-  layer_->setToolTip(tr("Layer whose heads are drawn"));
-  controls->addWidget(new QLabel(tr("Layer"), this));
-  controls->addWidget(layer_);
-  head_row_ = new QHBoxLayout;
-  controls->addLayout(head_row_);
-  auto* all = new QPushButton(tr("All heads"), this);
-  auto* none = new QPushButton(tr("None"), this);
-  controls->addWidget(all);
-  controls->addWidget(none);
-  controls->addStretch(1);
-  layout->addLayout(controls);
+  layout->addWidget(buildControls());
 
   canvas_ = new HeadLinesCanvas(this);
   scroll_ = new QScrollArea(this);
@@ -55,15 +43,33 @@ HeadLinesView::HeadLinesView(QWidget* parent) : QWidget(parent) {
   caption_->setStyleSheet(QStringLiteral("color: #505050;"));
   layout->addWidget(caption_);
 
-  connect(layer_, &QSpinBox::valueChanged, this, &HeadLinesView::refresh);
-  connect(all, &QPushButton::clicked, this, [this] {
-    for (QCheckBox* box : head_boxes_) box->setChecked(true);
-  });
-  connect(none, &QPushButton::clicked, this, [this] {
-    for (QCheckBox* box : head_boxes_) box->setChecked(false);
-  });
   connect(canvas_, &HeadLinesCanvas::tokenHovered, this, &HeadLinesView::tokenHovered);
   clear();
+}
+
+// Layer, all / none, then one checkbox per head (added by rebuildHeadBoxes); wraps when narrow.
+QWidget* HeadLinesView::buildControls() {
+  auto* bar = new QWidget(this);
+  controls_ = new FlowLayout(bar, 6);
+  controls_->setContentsMargins(0, 0, 0, 0);
+  layer_ = new QSpinBox(bar);
+  layer_->setToolTip(tr("Layer whose heads are drawn"));
+  auto* all = new QPushButton(tr("All heads"), bar);
+  auto* none = new QPushButton(tr("None"), bar);
+  controls_->addWidget(new QLabel(tr("Layer"), bar));
+  controls_->addWidget(layer_);
+  controls_->addWidget(all);
+  controls_->addWidget(none);
+  connect(layer_, &QSpinBox::valueChanged, this, &HeadLinesView::refresh);
+  connect(all, &QPushButton::clicked, this, [this] { setHeads(allHeads()); });
+  connect(none, &QPushButton::clicked, this, [this] { setHeads({}); });
+  return bar;
+}
+
+std::vector<int> HeadLinesView::allHeads() const {
+  std::vector<int> heads(static_cast<size_t>(head_boxes_.size()));
+  for (size_t h = 0; h < heads.size(); ++h) heads[h] = static_cast<int>(h);
+  return heads;
 }
 
 HeadLinesView::~HeadLinesView() = default;
@@ -114,12 +120,12 @@ void HeadLinesView::rebuildHeadBoxes(int heads) {
   qDeleteAll(head_boxes_);
   head_boxes_.clear();
   for (int h = 0; h < heads; ++h) {
-    auto* box = new QCheckBox(QString::number(h), this);
+    auto* box = new QCheckBox(QString::number(h), controls_->parentWidget());
     box->setIcon(swatch(head_qcolour(h)));
     box->setToolTip(tr("Show the lines of head %1").arg(h));
     box->setChecked(true);
     connect(box, &QCheckBox::toggled, this, &HeadLinesView::refresh);
-    head_row_->addWidget(box);
+    controls_->addWidget(box);
     head_boxes_.push_back(box);
   }
 }

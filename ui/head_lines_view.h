@@ -10,13 +10,13 @@
 #include "ui/run_types.h"
 
 class QCheckBox;
-class QHBoxLayout;
 class QLabel;
 class QScrollArea;
 class QSpinBox;
 
 namespace as::ui {
 
+class FlowLayout;
 class HeadLinesCanvas;
 class Figure;
 
@@ -44,13 +44,15 @@ class HeadLinesView : public QWidget {
   void tokenHovered(int index);
 
  private:
+  QWidget* buildControls();
+  std::vector<int> allHeads() const;
   void rebuildHeadBoxes(int heads);
   void refresh();
   QStringList labels() const;
 
   RunResultPtr result_;
   QSpinBox* layer_ = nullptr;
-  QHBoxLayout* head_row_ = nullptr;
+  FlowLayout* controls_ = nullptr;
   QVector<QCheckBox*> head_boxes_;
   QScrollArea* scroll_ = nullptr;
   HeadLinesCanvas* canvas_ = nullptr;

@@ -1,6 +1,7 @@
 #include "ui/heatmap_plot.h"
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 
 #include "ui/qt_colours.h"
@@ -70,11 +71,10 @@ HeatmapPlot::HeatmapPlot(QWidget* parent) : QCustomPlot(parent) {
   }
   yAxis->setRangeReversed(true);  // first token at the top, as in a matrix
   xAxis->setTickLabelRotation(60);
-  xAxis->setLabel(tr("attended to (key) →"));
-  yAxis->setLabel(tr("attending token (query) →"));
   hover_row_ = make_band(this);
   hover_col_ = make_band(this);
   applyFonts();
+  applyAxisNames(INT_MAX, INT_MAX);
 
   connect(this, &QCustomPlot::afterLayout, this, &HeatmapPlot::relabelForCurrentSize);
 }
@@ -149,6 +149,13 @@ void HeatmapPlot::changeEvent(QEvent* event) {
   }
 }
 
+void HeatmapPlot::resizeEvent(QResizeEvent* event) {
+  // Collapsed by the splitter (the model view alone): nothing to draw, and QCustomPlot would
+  // warn about an empty paint buffer.
+  if (event->size().isEmpty()) return;
+  QCustomPlot::resizeEvent(event);
+}
+
 // QCustomPlot copies the widget's font once, at construction; a larger UI font (View ▸ Larger
 // text) has to be handed to every text element again.
 void HeatmapPlot::applyFonts() {
@@ -163,7 +170,19 @@ void HeatmapPlot::applyFonts() {
   }
 }
 
+// The long axis names where they fit along the axis, the short ones where they would overflow
+// into the title (a short plot, or large text).
+void HeatmapPlot::applyAxisNames(int axis_length_x, int axis_length_y) {
+  const QFontMetrics metrics(xAxis->labelFont());
+  const auto fitting = [&metrics](const QString& full, const QString& brief, int length) {
+    return metrics.horizontalAdvance(full) <= length ? full : brief;
+  };
+  xAxis->setLabel(fitting(tr("attended to (key) →"), tr("key →"), axis_length_x));
+  yAxis->setLabel(fitting(tr("attending token (query) →"), tr("query →"), axis_length_y));
+}
+
 void HeatmapPlot::applyTickLabels(int axis_length_x, int axis_length_y) {
+  applyAxisNames(axis_length_x, axis_length_y);
   const int label_px = QFontMetrics(xAxis->tickLabelFont()).height() + 2;
   const int col_step = label_step(static_cast<int>(col_labels_.size()), axis_length_x, label_px);
   const int row_step = label_step(static_cast<int>(row_labels_.size()), axis_length_y, label_px);
@@ -177,8 +196,9 @@ void HeatmapPlot::applyTickLabels(int axis_length_x, int axis_length_y) {
 void HeatmapPlot::relabelForCurrentSize() {
   const int old_rows = row_step_;
   const int old_cols = col_step_;
+  const QString old_names = xAxis->label() + yAxis->label();
   applyTickLabels(axisRect()->width(), axisRect()->height());
-  if (old_rows != row_step_ || old_cols != col_step_) {
+  if (old_rows != row_step_ || old_cols != col_step_ || old_names != xAxis->label() + yAxis->label()) {
     // The axes were already laid out for the old labels: draw again with the new ones.
     QMetaObject::invokeMethod(this, [this] { replot(); }, Qt::QueuedConnection);
   }

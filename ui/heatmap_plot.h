@@ -54,9 +54,11 @@ class HeatmapPlot : public QCustomPlot {
 
  protected:
   void changeEvent(QEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
 
  private:
   void applyFonts();
+  void applyAxisNames(int axis_length_x, int axis_length_y);
   void applyTickLabels(int axis_length_x, int axis_length_y);
   void relabelForCurrentSize();
   void placeHoverBands();

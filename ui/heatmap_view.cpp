@@ -2,10 +2,8 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QMouseEvent>
-#include <QPushButton>
 #include <QShortcut>
 #include <QSpinBox>
 #include <QStackedWidget>
@@ -17,6 +15,7 @@
 
 #include "ui/attention_export.h"
 #include "ui/figure.h"
+#include "ui/flow_layout.h"
 #include "ui/heatmap_figure.h"
 #include "ui/heatmap_plot.h"
 
@@ -68,7 +67,8 @@ HeatmapView::HeatmapView(QWidget* parent) : QWidget(parent) {
 
 void HeatmapView::buildControls() {
   controls_ = new QWidget(this);
-  auto* row = new QHBoxLayout(controls_);
+  // Wraps onto a second line when the view is narrow (large text on a projector).
+  auto* row = new FlowLayout(controls_, 6);
   row->setContentsMargins(0, 0, 0, 0);
 
   layer_ = new QSpinBox(controls_);
@@ -87,9 +87,6 @@ void HeatmapView::buildControls() {
   values_->setToolTip(tr("Softmax probabilities, or the scaled q·k scores before softmax (Alt+S)"));
   fixed_range_ = new QCheckBox(tr("Fixed 0–1 scale"), controls_);
   fixed_range_->setToolTip(tr("Colour scale from 0 to 1 instead of the shown values' range (Alt+U)"));
-  export_ = new QPushButton(tr("Export…"), controls_);
-  export_->setToolTip(tr("Save the heatmap, the grid or the head view as PNG, SVG or PDF, or the numbers as "
-                         "CSV (Ctrl+E)"));
 
   row->addWidget(new QLabel(tr("Layer"), controls_));
   row->addWidget(layer_);
@@ -98,8 +95,6 @@ void HeatmapView::buildControls() {
   row->addWidget(mode_);
   row->addWidget(values_);
   row->addWidget(fixed_range_);
-  row->addStretch(1);
-  row->addWidget(export_);
 
   const auto changed = [this] { readControls(); };
   connect(layer_, &QSpinBox::valueChanged, this, changed);
@@ -107,7 +102,6 @@ void HeatmapView::buildControls() {
   connect(mode_, &QComboBox::currentIndexChanged, this, changed);
   connect(values_, &QComboBox::currentIndexChanged, this, changed);
   connect(fixed_range_, &QCheckBox::toggled, this, changed);
-  connect(export_, &QPushButton::clicked, this, &HeatmapView::exportRequested);
 }
 
 void HeatmapView::buildShortcuts() {

@@ -16,7 +16,6 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QMouseEvent;
-class QPushButton;
 class QSpinBox;
 class QStackedWidget;
 
@@ -55,7 +54,6 @@ class HeatmapView : public QWidget {
 
  signals:
   void selectionChanged();
-  void exportRequested();
   void tokenHovered(int index);  // the row's token under a cell, or the token of an axis label
 
  protected:
@@ -84,7 +82,6 @@ class HeatmapView : public QWidget {
   QComboBox* mode_ = nullptr;
   QComboBox* values_ = nullptr;
   QCheckBox* fixed_range_ = nullptr;
-  QPushButton* export_ = nullptr;
   QStackedWidget* stack_ = nullptr;
   QLabel* empty_ = nullptr;
   HeatmapPlot* plot_ = nullptr;

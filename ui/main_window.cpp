@@ -6,6 +6,7 @@
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QScrollArea>
@@ -113,13 +114,14 @@ void MainWindow::connectViews() {
     editor_->showRunning();
   });
   connect(grid_, &HeadGridView::headActivated, heatmap_, &HeatmapView::showHead);
-  connect(grid_, &HeadGridView::headActivated, this, [this] { view_tabs_->setCurrentWidget(heatmap_); });
+  connect(grid_, &HeadGridView::headActivated, this, [this] { showView(View::Heatmap); });
   connect(heatmap_, &HeatmapView::selectionChanged, this, &MainWindow::syncGridSelection);
-  connect(heatmap_, &HeatmapView::exportRequested, exports_->figureAction(), &QAction::trigger);
   connect(view_tabs_, &QTabWidget::currentChanged, this, [this] {
     exports_->setCurrentTarget(view_tabs_->currentWidget() == lines_ ? ExportTarget::HeadLines : ExportTarget::Heatmap);
   });
   connect(exports_, &ExportActions::message, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+  // A text field takes dropped text; a dropped checkpoint folder is for the window.
+  for (QLineEdit* field : editor_->findChildren<QLineEdit*>()) field->installEventFilter(this);
   connect(welcome_, &WelcomePage::openRequested, this, &MainWindow::chooseModelFolder);
   connect(welcome_, &WelcomePage::recentChosen, this, &MainWindow::openModel);
   // One hovered token for the whole window: each view reports it and each view shows it.
@@ -163,11 +165,12 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 bool MainWindow::showsWelcome() const { return pages_->currentWidget() == welcome_; }
 
 void MainWindow::showView(View view) {
-  if (view == View::Grid) {
-    const int width = splitter_->width();
-    splitter_->setSizes({width * 2 / 5, width * 3 / 5});
+  const int width = splitter_->width();
+  if (view == View::Grid) {  // the model view alone, as large as it gets; the divider brings the rest back
+    splitter_->setSizes({0, width});
     return;
   }
+  if (splitter_->sizes().value(0) == 0) splitter_->setSizes({width * 3 / 5, width * 2 / 5});
   view_tabs_->setCurrentWidget(view == View::HeadLines ? static_cast<QWidget*>(lines_) : heatmap_);
 }
 
@@ -181,6 +184,21 @@ QString MainWindow::modelFolderIn(const QMimeData* mime) {
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
   if (!modelFolderIn(event->mimeData()).isEmpty()) event->acceptProposedAction();
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+  if (event->type() == QEvent::DragEnter || event->type() == QEvent::DragMove) {
+    auto* drag = static_cast<QDropEvent*>(event);
+    if (!modelFolderIn(drag->mimeData()).isEmpty()) {
+      drag->acceptProposedAction();
+      return true;
+    }
+  }
+  if (event->type() == QEvent::Drop && !modelFolderIn(static_cast<QDropEvent*>(event)->mimeData()).isEmpty()) {
+    dropEvent(static_cast<QDropEvent*>(event));
+    return true;
+  }
+  return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::dropEvent(QDropEvent* event) {

@@ -8,6 +8,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QStyle>
 #include <QToolBar>
 #include <QToolButton>
 
@@ -80,6 +81,8 @@ void MainWindow::buildViewMenu() {
   view->addAction(tr("&Heatmap"), this, [this] { showView(View::Heatmap); })->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
   view->addAction(tr("Head &view (lines)"), this, [this] { showView(View::HeadLines); })
       ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+  view->addAction(tr("&Model view alone (all layers × heads)"), this, [this] { showView(View::Grid); })
+      ->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
 }
 
 void MainWindow::buildToolBar() {
@@ -140,7 +143,18 @@ void MainWindow::setFontDelta(int delta) {
   font_delta_ = std::clamp(delta, kMinFontDelta, kMaxFontDelta);
   QFont font = base_font_;
   font.setPointSizeF(std::max(4.0, base_font_.pointSizeF() + font_delta_));
+  // The application font reaches dialogs, menus and exported figures made from now on; the
+  // window's own font reaches every view at once (the application's font change is only
+  // broadcast while the event loop runs).
   QApplication::setFont(font);
+  setFont(font);
+  // Widgets styled by a style sheet (badges, captions) are skipped by font propagation.
+  for (QWidget* widget : findChildren<QWidget*>()) {
+    if (!widget->testAttribute(Qt::WA_StyleSheet)) continue;
+    widget->setFont(font);
+    widget->style()->unpolish(widget);  // re-applies the sheet's own font rules (bold) on top
+    widget->style()->polish(widget);
+  }
   settings_.setFontDelta(font_delta_);
 }
 
@@ -161,7 +175,7 @@ void MainWindow::showShortcuts() {
          "<tr><td><b>Alt+1 … Alt+4</b></td><td>One head · mean of heads · max of heads · rollout</td></tr>"
          "<tr><td><b>Alt+S</b></td><td>Probabilities ↔ pre-softmax scores</td></tr>"
          "<tr><td><b>Alt+U</b></td><td>Fixed 0–1 colour scale on / off</td></tr>"
-         "<tr><td><b>Ctrl+1 / Ctrl+2</b></td><td>Heatmap / head view</td></tr>"
+         "<tr><td><b>Ctrl+1 / Ctrl+2 / Ctrl+3</b></td><td>Heatmap / head view / model view alone</td></tr>"
          "<tr><td><b>Ctrl++ / Ctrl+− / Ctrl+0</b></td><td>Larger / smaller / normal text</td></tr>"
          "<tr><td><b>Right-click a token</b></td><td>How its word was split</td></tr>"
          "</table>"));

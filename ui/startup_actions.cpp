@@ -17,6 +17,7 @@
 #include "ui/main_window.h"
 #include "ui/sentence_editor.h"
 #include "ui/session_controller.h"
+#include "ui/tokens_view.h"
 
 namespace as::ui {
 namespace {
@@ -27,6 +28,14 @@ std::optional<int> parse_int(const QString& text) {
   return ok ? std::optional<int>(value) : std::nullopt;
 }
 
+// Where `dialog` goes in a picture of `window`: where it is on screen if that lies inside the
+// window (a popup placed under a token), else centred (a message box).
+QPoint dialog_place(const QWidget& window, const QWidget& dialog, QSize picture) {
+  const QPoint inside = dialog.pos() - window.mapToGlobal(QPoint(0, 0));
+  if (QRect(QPoint(0, 0), window.size()).contains(QRect(inside, picture))) return inside;
+  return QRect(QPoint(0, 0), window.size()).center() - QPoint(picture.width() / 2, picture.height() / 2);
+}
+
 // The window plus any dialog it shows (a load error), so the picture is what a user would see.
 QImage grab_with_dialogs(QWidget& window) {
   QImage image = window.grab().toImage();
@@ -35,9 +44,9 @@ QImage grab_with_dialogs(QWidget& window) {
     auto* dialog = qobject_cast<QDialog*>(widget);
     if (dialog == nullptr || !dialog->isVisible()) continue;
     const QPixmap picture = dialog->grab();
-    const QPoint centre = image.rect().center() - QPoint(picture.width() / 2, picture.height() / 2);
-    painter.fillRect(QRect(centre, picture.size()).adjusted(-1, -1, 1, 1), Qt::darkGray);
-    painter.drawPixmap(centre, picture);
+    const QPoint place = dialog_place(window, *dialog, picture.size());
+    painter.fillRect(QRect(place, picture.size()).adjusted(-1, -1, 1, 1), Qt::darkGray);
+    painter.drawPixmap(place, picture);
   }
   return image;
 }
@@ -49,7 +58,7 @@ std::shared_ptr<StartupActions::Options> StartupActions::addOptions(QCommandLine
   parser.addOptions({options->text, options->text_b, options->layer, options->head, options->scores,
                      options->unit_range, options->screenshot, options->size,
                      options->export_heatmap, options->export_size, options->export_dpi, options->view,
-                     options->hover, options->colour_map});
+                     options->hover, options->explain, options->colour_map});
   return options;
 }
 
@@ -75,13 +84,14 @@ std::unique_ptr<StartupActions> StartupActions::fromParser(const QCommandLinePar
   if (parser.isSet(options.export_dpi)) actions->export_size_.dpi = std::clamp(parser.value(options.export_dpi).toInt(), 48, 1200);
   actions->view_ = parser.value(options.view);
   if (parser.isSet(options.hover)) actions->hover_ = parse_int(parser.value(options.hover));
+  if (parser.isSet(options.explain)) actions->explain_ = parse_int(parser.value(options.explain));
   if (parser.isSet(options.colour_map)) {
     actions->colour_map_ = colour_map_from_name(parser.value(options.colour_map).toLower().toStdString());
     if (!actions->colour_map_) std::fprintf(stderr, "attentionscope: --colour-map wants viridis, magma or greys\n");
   }
   const bool anything = actions->has_text_ || actions->layer_ || !actions->head_.isEmpty() || actions->scores_ ||
                          actions->unit_range_ || !actions->screenshot_.isEmpty() || actions->size_ ||
-                         !actions->export_file_.isEmpty() || !actions->view_.isEmpty() || actions->hover_ ||
+                         !actions->export_file_.isEmpty() || !actions->view_.isEmpty() || actions->hover_ || actions->explain_ ||
                          actions->colour_map_;
   return anything ? std::move(actions) : nullptr;
 }
@@ -106,6 +116,12 @@ void StartupActions::start(MainWindow& window) {
     const bool exported = export_file_.isEmpty() || exportHeatmap();
     showRequestedView();
     if (hover_) window_->setHoveredToken(*hover_);
+    if (explain_) {
+      // Once the chips are laid out, so the popup opens under its token.
+      QTimer::singleShot(100, this, [this, index = *std::exchange(explain_, std::nullopt)] {
+        window_->tokensView()->explainToken(index);
+      });
+    }
     scheduleScreenshot(exported ? 0 : 4);
   });
   connect(controller, &SessionController::runFailed, this, [this] { scheduleScreenshot(1); });
@@ -158,7 +174,7 @@ void StartupActions::scheduleScreenshot(int exit_code) {
 }
 
 void StartupActions::saveScreenshotAndQuit(int exit_code) {
-  if (!grab_with_dialogs(*window_).save(screenshot_)) {
+  if (!grab_with_dialogs(*window_).save(screenshot_, nullptr, 0)) {  // 0: smallest PNG, for docs
     std::fprintf(stderr, "attentionscope: could not write %s\n", qPrintable(screenshot_));
     exit_code = 3;
   }

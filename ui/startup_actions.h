@@ -51,6 +51,9 @@ class StartupActions : public QObject {
     QCommandLineOption hover{QStringLiteral("hover"),
                              QStringLiteral("Point at token N once the result is shown (it is highlighted everywhere)."),
                              QStringLiteral("N")};
+    QCommandLineOption explain{QStringLiteral("explain"),
+                               QStringLiteral("Open the explanation of how token N's word was split."),
+                               QStringLiteral("N")};
     QCommandLineOption colour_map{QStringLiteral("colour-map"), QStringLiteral("viridis, magma or greys."),
                                   QStringLiteral("NAME")};
     QCommandLineOption size{QStringLiteral("size"), QStringLiteral("Window size for --screenshot, e.g. 1600x1000."),
@@ -86,6 +89,7 @@ class StartupActions : public QObject {
   ExportSize export_size_;
   QString view_;
   std::optional<int> hover_;
+  std::optional<int> explain_;
   std::optional<ColourMap> colour_map_;
   bool screenshot_scheduled_ = false;
 };

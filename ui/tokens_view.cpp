@@ -53,7 +53,7 @@ QString chip_tooltip(const RunResult& result, size_t index) {
   if (label.partial_character) {
     tip += QObject::tr("<br>holds only part of a character's UTF-8 bytes; “…” marks the side where the rest is");
   }
-  if (result.explanation_of(index) != nullptr) tip += QObject::tr("<br><i>Right-click: how was this word split?</i>");
+  if (result.explanation_of(index) != nullptr) tip += QObject::tr("<br><i>Double-click or right-click: how was this word split?</i>");
   return tip;
 }
 
@@ -65,6 +65,7 @@ TokensView::TokensView(QWidget* parent) : QWidget(parent) {
   layout->setSpacing(2);
   header_ = new QLabel(this);
   header_->setTextFormat(Qt::RichText);
+  header_->setWordWrap(true);  // a long legend must not set the window's minimum width
   layout->addWidget(header_);
 
   scroll_ = new QScrollArea(this);
@@ -142,7 +143,7 @@ void TokensView::setResult(const RunResultPtr& result_ptr) {
   counts += tr("&nbsp;&nbsp;&nbsp;<span style=\"background:#e3eefc\">&nbsp;word start&nbsp;</span> "
                "<span style=\"background:#fdebd3\">&nbsp;%1&nbsp;</span> "
                "<span style=\"background:#ececec\">&nbsp;special&nbsp;</span>%2%3 · hover a token for its id, "
-               "right-click to see how it was split")
+               "double-click to see how it was split")
                 .arg(piece, marker, segment);
   header_->setText(counts);
   fitHeightToChips();
@@ -170,6 +171,9 @@ bool TokensView::chipEvent(int index, QEvent* event) {
       return false;
     case QEvent::ContextMenu:
       showContextMenu(index, static_cast<QContextMenuEvent*>(event)->globalPos());
+      return true;
+    case QEvent::MouseButtonDblClick:  // the quick way to the same explanation
+      explainToken(index);
       return true;
     default: return false;
   }
@@ -201,7 +205,9 @@ QWidget* TokensView::explainToken(int index) {
   const WordExplanation* explanation = result_->explanation_of(static_cast<size_t>(index));
   if (explanation == nullptr) return nullptr;
   const bool byte_level = result_->model && result_->model->tokenizer_kind == "bpe";
-  return ExplainPopup::popUp(this, *explanation, byte_level);
+  ExplainPopup* popup = ExplainPopup::popUp(this, *explanation, byte_level);
+  if (QLabel* label = chip(index)) popup->move(label->mapToGlobal(QPoint(0, label->height() + 4)));  // under the chip
+  return popup;
 }
 
 // As tall as the chips need, up to four lines; longer inputs scroll.

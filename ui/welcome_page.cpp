@@ -76,9 +76,12 @@ void WelcomePage::setRecent(const QStringList& folders) {
 }
 
 void WelcomePage::setDefaultLocation(const QString& folder) {
+  QString shown = QDir::toNativeSeparators(folder);
+  const QString home = QDir::homePath();
+  if (shown.startsWith(home + QLatin1Char('/'))) shown = QLatin1Char('~') + shown.mid(home.size());
   default_hint_->setText(
       tr("<span style=\"color:#606060\">Tip: a checkpoint copied to <code>%1</code> opens by itself at start.</span>")
-          .arg(folder.toHtmlEscaped()));
+          .arg(shown.toHtmlEscaped()));
 }
 
 }  // namespace as::ui

@@ -63,7 +63,12 @@ std::string explanation_html(const WordExplanation& e, bool byte_level) {
   const bool special = e.wordpiece_steps.empty() && e.merges.empty() && e.initial_symbols.empty();
   if (special) return html + "<p>A special token: it is never split.</p>";
   html += byte_level ? bpe_merges(e) : wordpiece_steps(e);
-  return html + "<p><b>Result:</b> " + joined_pieces(e.pieces, byte_level) + "</p>";
+  html += "<p><b>Result:</b> " + joined_pieces(e.pieces, byte_level) + "</p>";
+  if (byte_level && html.find("⟨") != std::string::npos) {
+    html += "<p style=\"color:#606060\">␣ is a space. ⟨EC 84⟩ are UTF-8 bytes of a character that this piece "
+            "holds only part of: byte-level BPE merges bytes, not characters.</p>";
+  }
+  return html;
 }
 
 }  // namespace as::ui

@@ -27,7 +27,7 @@ void fill_head(float* probs, float* scores, int tokens, int head, bool causal) {
     }
     for (int c = 0; c < tokens; ++c) {
       float& p = probs[r * tokens + c];
-      p = static_cast<float>(p / sum);
+      p = static_cast<float>(static_cast<double>(p) / sum);
       scores[r * tokens + c] = p > 0.0f ? std::log(p) : -std::numeric_limits<float>::infinity();
     }
   }

@@ -2,7 +2,9 @@
 // checkpoint that leaves the previous model in place, drag and drop, the recent list, text size
 // and colour map remembered.
 #include <QApplication>
+#include <QAction>
 #include <QElapsedTimer>
+#include <QImage>
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
@@ -21,6 +23,7 @@
 
 #include "support/test_support.h"
 #include "ui/app_settings.h"
+#include "ui/export_actions.h"
 #include "ui/head_grid_view.h"
 #include "ui/heatmap_plot.h"
 #include "ui/heatmap_view.h"
@@ -130,6 +133,9 @@ TEST(Window, DroppingACheckpointFolderOrAFileInItOpensIt) {
   MainWindow window;
   QSignalSpy started(window.controller(), &SessionController::loadStarted);
   QSignalSpy loaded(window.controller(), &SessionController::modelLoaded);
+  QDragEnterEvent enter(QPoint(100, 100), Qt::CopyAction, folder.get(), Qt::LeftButton, Qt::NoModifier);
+  QApplication::sendEvent(&window, &enter);
+  EXPECT_TRUE(enter.isAccepted());
   QDropEvent drop(QPointF(100, 100), Qt::CopyAction, folder.get(), Qt::LeftButton, Qt::NoModifier);
   QApplication::sendEvent(&window, &drop);
   ASSERT_EQ(started.size(), 1);
@@ -183,6 +189,34 @@ TEST(Window, TextSizeAndColourMapApplyEverywhereAndPersist) {
   }
   QApplication::setFont(original);
   QSettings().clear();
+}
+
+}  // namespace
+}  // namespace as::ui
+
+namespace as::ui {
+namespace {
+
+TEST(Window, ExportsEveryViewFromTheWindow) {
+  AS_REQUIRE_SHARED();
+  MainWindow window;
+  window.resize(1200, 800);
+  ASSERT_NE(test::load_and_run(window, "random-gpt2-L4-H256", QStringLiteral("The cat sat.")), nullptr);
+  ExportActions* exports = window.exportActions();
+  EXPECT_TRUE(exports->figureAction()->isEnabled());
+  EXPECT_EQ(exports->figureAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_E));
+  const auto dir = test::scratch("window-export");
+  const ExportSize size{QSize(500, 400), 96};
+  for (auto target : {ExportTarget::Heatmap, ExportTarget::Grid, ExportTarget::HeadLines}) {
+    EXPECT_TRUE(exports->available(target));
+    const QString file = test::qpath(dir / ("view" + std::to_string(static_cast<int>(target)) + ".png"));
+    EXPECT_EQ(exports->exportTo(target, file, size), QString());
+    EXPECT_EQ(QImage(file).size(), QSize(500, 400));
+  }
+  EXPECT_TRUE(exports->title(ExportTarget::Grid).startsWith(QStringLiteral("random-gpt2-L4-H256")));
+  const QString csv = test::qpath(dir / "heatmap.csv");
+  EXPECT_EQ(exports->exportTo(ExportTarget::Heatmap, csv, size), QString());
+  EXPECT_EQ(as::test::read_file(dir / "heatmap.csv").rfind("query \\ key,The,Ġcat,Ġsat,.", 0), 0u);
 }
 
 }  // namespace
