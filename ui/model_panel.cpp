@@ -12,9 +12,12 @@ namespace {
 QString family_name(const ModelSummary& summary) {
   const QString tokenizer = summary.tokenizer_kind == "bpe" ? QObject::tr("byte-level BPE")
                                                              : QObject::tr("WordPiece");
-  const QString family = summary.info.family == "gpt2" ? QStringLiteral("GPT-2")
-                         : summary.info.family == "bert" ? QStringLiteral("BERT")
-                                                         : QString::fromStdString(summary.info.family);
+  const std::string& f = summary.info.family;
+  const QString family = f == "gpt2"         ? QStringLiteral("GPT-2")
+                         : f == "bert"       ? QStringLiteral("BERT")
+                         : f == "distilbert" ? QStringLiteral("DistilBERT")
+                         : f == "roberta"    ? QStringLiteral("RoBERTa")
+                                             : QString::fromStdString(f);
   return QObject::tr("%1 (%2 tokenizer)").arg(family, tokenizer);
 }
 
