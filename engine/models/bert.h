@@ -14,8 +14,6 @@ class BertModel final : public EncoderModel {
  private:
   Mat embed(const ForwardInput& input) override;
 
-  Mat word_, position_, token_type_;
-  NormWeights embed_norm_;
 };
 
 }  // namespace as

@@ -31,10 +31,7 @@ DistilBertModel::DistilBertModel(const ModelConfig& c, const TensorSource& src, 
   if (!src.has(p + "embeddings.word_embeddings.weight"))
     throw Error(src.label() + ": missing tensor 'distilbert.embeddings.word_embeddings.weight' (is this a DistilBERT checkpoint?)");
   report_progress(options, 0.0, "embeddings");
-  word_ = w.matrix(p + "embeddings.word_embeddings.weight", {c.vocab_size, H});
-  position_host_ = src.get(p + "embeddings.position_embeddings.weight", {c.max_positions, H});
-  position_ = w.upload(position_host_);
-  embed_norm_ = w.norm(p + "embeddings.LayerNorm", H);
+  load_embeddings(w, src, p + "embeddings.", false);
   for (int64_t l = 0; l < c.num_layers; ++l) {
     report_progress(options, static_cast<double>(l + 1) / static_cast<double>(c.num_layers + 1), "layer " + std::to_string(l));
     layers_.push_back(load_layer(w, p + "transformer.layer." + std::to_string(l) + ".", H, c.intermediate_size));
@@ -52,14 +49,10 @@ DistilBertModel::DistilBertModel(const ModelConfig& c, const TensorSource& src, 
 }
 
 Mat DistilBertModel::embed(const ForwardInput& in) {
-  Backend& be = *backend_;
   const int64_t T = static_cast<int64_t>(in.ids.size());
   std::vector<int32_t> positions(static_cast<size_t>(T));
   for (int64_t i = 0; i < T; ++i) positions[static_cast<size_t>(i)] = static_cast<int32_t>(i);
-  Mat x = be.alloc(T, config_.hidden_size);
-  be.gather_rows(word_, in.ids, false, x);
-  be.gather_rows(position_, positions, true, x);
-  return apply_norm(be, x, embed_norm_, config_.layer_norm_eps);
+  return sum_embeddings(in.ids, positions, nullptr);
 }
 
 }  // namespace as

@@ -14,8 +14,6 @@ class DistilBertModel final : public EncoderModel {
  private:
   Mat embed(const ForwardInput& input) override;
 
-  Mat word_, position_;
-  NormWeights embed_norm_;
 };
 
 }  // namespace as

@@ -20,6 +20,33 @@ EncoderLayerWeights load_bert_layer(WeightLoader& w, const std::string& p, int64
   return layer;
 }
 
+void EncoderModel::load_embeddings(WeightLoader& w, const TensorSource& src, const std::string& p, bool token_types) {
+  const int64_t H = config_.hidden_size;
+  word_ = w.matrix(p + "word_embeddings.weight", {config_.vocab_size, H});
+  position_host_ = src.get(p + "position_embeddings.weight", {config_.max_positions, H});
+  position_ = w.upload(position_host_);
+  if (token_types) token_type_ = w.matrix(p + "token_type_embeddings.weight", {config_.type_vocab_size, H});
+  embed_norm_ = w.norm(p + "LayerNorm", H);
+}
+
+Mat EncoderModel::sum_embeddings(const std::vector<int32_t>& ids, const std::vector<int32_t>& positions,
+                                 const std::vector<int32_t>* types) {
+  Backend& be = *backend_;
+  const int64_t T = static_cast<int64_t>(ids.size());
+  if (types) {
+    if (static_cast<int64_t>(types->size()) != T)
+      throw Error("token_type_ids has " + std::to_string(types->size()) + " entries for " + std::to_string(T) + " tokens");
+    for (int32_t t : *types)
+      if (t < 0 || t >= config_.type_vocab_size)
+        throw Error("token type " + std::to_string(t) + " is outside 0.." + std::to_string(config_.type_vocab_size - 1));
+  }
+  Mat x = be.alloc(T, config_.hidden_size);
+  be.gather_rows(word_, ids, false, x);
+  be.gather_rows(position_, positions, true, x);
+  if (types) be.gather_rows(token_type_, *types, true, x);
+  return apply_norm(be, x, embed_norm_, config_.layer_norm_eps);
+}
+
 void EncoderModel::describe(const std::string& family, const std::string& default_architecture, const std::string& dtype,
                             int64_t parameters, int64_t max_tokens) {
   info_.family = family;

@@ -44,6 +44,15 @@ class EncoderModel : public Model {
   void describe(const std::string& family, const std::string& default_architecture, const std::string& dtype,
                 int64_t parameters, int64_t max_tokens);
 
+  // Word + position (+ token type) tables and the embedding LayerNorm under `prefix`
+  // ("bert.embeddings."), shared by the families that store them under the same names.
+  void load_embeddings(WeightLoader& w, const TensorSource& src, const std::string& prefix, bool token_types);
+  // LayerNorm(word[ids] + position[positions] (+ token_type[types])): [T, H].
+  Mat sum_embeddings(const std::vector<int32_t>& ids, const std::vector<int32_t>& positions,
+                     const std::vector<int32_t>* types);
+
+  Mat word_, position_, token_type_;
+  NormWeights embed_norm_;
   std::vector<EncoderLayerWeights> layers_;
   std::optional<MlmHeadWeights> mlm_;
   std::optional<NspHeadWeights> nsp_;

@@ -17,8 +17,6 @@ class RobertaModel final : public EncoderModel {
  private:
   Mat embed(const ForwardInput& input) override;
 
-  Mat word_, position_, token_type_;
-  NormWeights embed_norm_;
 };
 
 }  // namespace as
