@@ -11,7 +11,9 @@ PACKAGES=(
   libclblast-dev ocl-icd-opencl-dev opencl-headers pocl-opencl-icd clinfo
   libutf8proc-dev libpcre2-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  qt6-l10n-tools
   xvfb xauth fonts-noto-cjk
+  ccache
 )
 # The PyTorch comparison benchmark is optional (large); it is not part of the test suite.
 if [[ "${1:-}" == "--with-bench" ]]; then
