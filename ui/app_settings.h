@@ -34,6 +34,10 @@ class AppSettings {
   int fontDelta() const;  // points added to the system font, for projectors
   void setFontDelta(int delta);
 
+  // "cpu" or "opencl:N" (as the CLI's --backend takes it).
+  QString backend() const;
+  void setBackend(const QString& spec);
+
   QString exportFolder() const;
   void setExportFolder(const QString& folder);
   ExportSize exportSize() const;

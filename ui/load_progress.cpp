@@ -42,7 +42,11 @@ void LoadProgress::start(const QString& dir) {
 
 void LoadProgress::update(double fraction, const QString& phase) {
   if (!cancel_->isEnabled()) return;  // keep saying "Cancelling…"
-  label_->setText(tr("Loading %1: %2").arg(folder_name_, phase));
+  // Building kernels for a device takes seconds the first time only; say so, or it looks hung.
+  const QString note = phase.startsWith(QStringLiteral("OpenCL"))
+                           ? tr(" (the first run on a device compiles its kernels; later runs use the cache)")
+                           : QString();
+  label_->setText(tr("Loading %1: %2%3").arg(folder_name_, phase, note));
   bar_->setValue(static_cast<int>(std::lround(std::clamp(fraction, 0.0, 1.0) * 1000.0)));
 }
 

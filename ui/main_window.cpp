@@ -152,6 +152,7 @@ void MainWindow::restoreSettings() {
   if (!splitter_->restoreState(settings_.splitterState())) splitter_->setSizes({660, 440});
   setColourMap(settings_.colourMap());
   setFontDelta(settings_.fontDelta());
+  controller_->setBackend(settings_.backend());
   welcome_->setRecent(settings_.recentModels());
   const QStringList candidates = default_model_candidates();
   welcome_->setDefaultLocation(candidates.value(0));
@@ -258,7 +259,11 @@ void MainWindow::onModelLoaded(const ModelSummaryPtr& summary) {
   rebuildRecentMenu();
   const QString name = QDir(path).dirName();
   setWindowTitle(tr("%1 — AttentionScope").arg(name));
-  statusBar()->showMessage(tr("Loaded %1").arg(name), 5000);
+  if (summary->fallback_reason.empty())
+    statusBar()->showMessage(tr("Loaded %1").arg(name), 5000);
+  else  // stays until the next message: the user chose OpenCL and should know it is not used
+    statusBar()->showMessage(tr("Loaded %1 on the CPU: OpenCL could not be used (%2)")
+                                 .arg(name, QString::fromStdString(summary->fallback_reason)));
   editor_->setTexts(editor_->textA(), editor_->textB());  // show the current sentence through the new model
 }
 

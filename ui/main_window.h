@@ -43,6 +43,8 @@ class MainWindow : public QMainWindow {
   void openModel(const QString& dir);
   // Opens `given`, else the last model, else an installed default; else stays on the welcome
   // page and returns false.
+  // Loads from now on go to `spec` ("cpu", "opencl:N"); remembered in the settings.
+  void useBackend(const QString& spec) { chooseBackend(spec); }
   bool openStartupModel(const QString& given);
 
   SentenceEditor* sentenceEditor() const { return editor_; }
@@ -106,6 +108,10 @@ class MainWindow : public QMainWindow {
   void buildViewMenu();
   void buildToolBar();
   void rebuildRecentMenu();
+  // main_window_backend.cpp: the compute backend (CPU or an OpenCL device)
+  void buildBackendMenu(QMenu* parent);
+  void fillBackendMenu();
+  void chooseBackend(const QString& spec);
   void chooseModelFolder();
   void showShortcuts();
   void showAbout();
@@ -126,6 +132,7 @@ class MainWindow : public QMainWindow {
   HeadGridView* grid_ = nullptr;
   ExportActions* exports_ = nullptr;
   QMenu* recent_menu_ = nullptr;
+  QMenu* backend_menu_ = nullptr;
   QActionGroup* colour_actions_ = nullptr;
   RunResultPtr result_;
   int hovered_ = -1;

@@ -46,6 +46,7 @@ void MainWindow::buildFileMenu() {
   open->setShortcut(QKeySequence::Open);
   recent_menu_ = file->addMenu(tr("Open &Recent"));
   rebuildRecentMenu();
+  buildBackendMenu(file);
   file->addSeparator();
   file->addAction(exports_->figureAction());
   file->addAction(exports_->csvAction());

@@ -21,6 +21,16 @@ QString family_name(const ModelSummary& summary) {
   return QObject::tr("%1 (%2 tokenizer)").arg(family, tokenizer);
 }
 
+QString backend_text(const ModelSummary& summary) {
+  if (!summary.fallback_reason.empty()) return QObject::tr("CPU (OpenCL failed: fell back)");
+  if (summary.backend == "opencl")
+    return summary.backend_device.empty()
+               ? QStringLiteral("OpenCL")
+               : QObject::tr("OpenCL on %1").arg(QString::fromStdString(summary.backend_device));
+  if (summary.backend == "cpu") return QObject::tr("CPU (oneDNN)");
+  return QString::fromStdString(summary.backend);
+}
+
 QString duration_text(double millis) {
   if (millis < 1000.0) return QObject::tr("%1 ms").arg(millis, 0, 'f', 0);
   return QObject::tr("%1 s").arg(millis / 1000.0, 0, 'f', 2);
@@ -112,7 +122,11 @@ void ModelPanel::showModel(const ModelSummary& summary) {
   vocabulary_->setText(tr("%1 tokens").arg(QString::fromStdString(format_count(info.vocab_size))));
   parameters_->setText(QString::fromStdString(format_parameter_count(info.parameters)));
   dtype_->setText(QString::fromStdString(info.dtype));
-  backend_->setText(QString::fromStdString(summary.backend));
+  backend_->setText(backend_text(summary));
+  backend_->setToolTip(summary.fallback_reason.empty()
+                           ? QString()
+                           : tr("OpenCL was chosen but could not be used: %1")
+                                 .arg(QString::fromStdString(summary.fallback_reason)));
   load_time_->setText(duration_text(summary.load_millis));
   path_->setText(tr("<b>Path:</b> %1").arg(wrappable_path(QString::fromStdString(info.path))));
   path_->show();

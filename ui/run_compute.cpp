@@ -1,5 +1,7 @@
 #include "ui/run_compute.h"
 
+#include "models/backend_selection.h"
+
 #include <QFile>
 
 #include <chrono>
@@ -52,12 +54,14 @@ const WordExplanation* RunResult::explanation_of(size_t index) const {
 }
 
 ModelSummaryPtr summarise_model(const Model& model, const Tokenizer& tokenizer, const QString& dir,
-                                double load_millis) {
+                                double load_millis, const std::string& device_name) {
   auto summary = std::make_shared<ModelSummary>();
   summary->info = model.info();
   // The engine leaves ModelInfo::path empty; the panel and the title need the folder.
   if (summary->info.path.empty()) summary->info.path = dir.toStdString();
   summary->backend = model.backend().name();
+  summary->fallback_reason = fallback_reason(model);
+  if (summary->backend != "cpu") summary->backend_device = device_name;
   summary->tokenizer_kind = tokenizer.kind();
   summary->random_note = random_weights_note(std::filesystem::path(QFile::encodeName(dir).toStdString()));
   summary->load_millis = load_millis;

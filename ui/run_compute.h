@@ -3,6 +3,8 @@
 // worker thread and the headless exporter, so both show the very same numbers.
 #include <QString>
 
+#include <string>
+
 #include "models/model.h"
 #include "tokenizers/tokenizer.h"
 #include "ui/run_types.h"
@@ -11,7 +13,7 @@ namespace as::ui {
 
 // What the model panel shows, for a model and tokenizer just loaded from `dir`.
 ModelSummaryPtr summarise_model(const Model& model, const Tokenizer& tokenizer, const QString& dir,
-                                double load_millis);
+                                double load_millis, const std::string& device_name = {});
 
 // Tokenises (truncating to the model's positions), labels the tokens, explains the words and
 // runs the model with attention capture.

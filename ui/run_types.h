@@ -19,7 +19,9 @@ namespace as::ui {
 // What the model panel shows about the loaded checkpoint.
 struct ModelSummary {
   ModelInfo info;
-  std::string backend;
+  std::string backend;          // where it runs: "cpu" or "opencl"
+  std::string backend_device;   // the OpenCL device's name, "" on the CPU
+  std::string fallback_reason;  // why it runs on the CPU although OpenCL was chosen; "" otherwise
   std::string tokenizer_kind;  // "wordpiece" or "bpe"
   double load_millis = 0.0;
   std::optional<std::string> random_note;  // config.json's `_comment` when the weights are RANDOM

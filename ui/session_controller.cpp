@@ -35,8 +35,8 @@ void SessionController::openModel(const QString& dir) {
   cancel_current_load_ = std::make_shared<std::atomic<bool>>(false);
   ++pending_loads_;
   emit loadStarted(dir);
-  QMetaObject::invokeMethod(worker_, [worker = worker_, dir, cancel = cancel_current_load_] {
-    worker->load(dir, cancel);
+  QMetaObject::invokeMethod(worker_, [worker = worker_, dir, backend = backend_, cancel = cancel_current_load_] {
+    worker->load(dir, backend, cancel);
   }, Qt::QueuedConnection);
 }
 

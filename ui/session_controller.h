@@ -27,6 +27,9 @@ class SessionController : public QObject {
   // Starts loading a checkpoint folder on the worker. The current model stays in use until the
   // new one has loaded; a load that fails or is cancelled leaves it in place.
   void openModel(const QString& dir);
+  // The backend later loads use ("cpu", "opencl:N"); it takes effect at the next openModel.
+  void setBackend(const QString& spec) { backend_ = spec; }
+  QString backend() const { return backend_; }
   void cancelLoad();
   bool isLoading() const { return pending_loads_ > 0; }
   ModelSummaryPtr model() const { return model_; }
@@ -60,6 +63,7 @@ class SessionController : public QObject {
   std::shared_ptr<std::atomic<quint64>> latest_generation_;
   std::shared_ptr<std::atomic<bool>> cancel_current_load_;
   int pending_loads_ = 0;
+  QString backend_ = QStringLiteral("cpu");
   ModelSummaryPtr model_;
 };
 

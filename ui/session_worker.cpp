@@ -7,7 +7,9 @@
 #include <filesystem>
 
 #include "backends/backend.h"
+#include "backends/opencl/devices.h"
 #include "core/error.h"
+#include "models/backend_selection.h"
 #include "ui/run_compute.h"
 
 namespace as::ui {
@@ -17,6 +19,15 @@ using Clock = std::chrono::steady_clock;
 
 double millis_since(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// The OpenCL device a model runs on, for the model panel ("" on the CPU).
+std::string device_name_of(const std::string& running_on, const QString& requested) {
+  if (running_on != "opencl") return {};
+  const int index = parse_backend_spec(requested.toStdString()).device;
+  for (const auto& device : list_opencl_devices())
+    if (device.index == index) return device.name;
+  return {};
 }
 
 std::filesystem::path to_path(const QString& dir) {
@@ -30,7 +41,8 @@ SessionWorker::SessionWorker(int threads, std::shared_ptr<const std::atomic<quin
 
 SessionWorker::~SessionWorker() = default;
 
-void SessionWorker::load(const QString& dir, const std::shared_ptr<std::atomic<bool>>& cancel) {
+void SessionWorker::load(const QString& dir, const QString& backend,
+                         const std::shared_ptr<std::atomic<bool>>& cancel) {
   const auto started = Clock::now();
   try {
     const auto path = to_path(dir);
@@ -40,12 +52,13 @@ void SessionWorker::load(const QString& dir, const std::shared_ptr<std::atomic<b
       if (load_observer_) load_observer_(fraction);
       emit loadProgress(fraction, QString::fromStdString(phase));
     };
-    auto model = load_model(path, make_cpu_backend(threads_), options);
+    auto model = load_model_on(path, backend.toStdString(), options, threads_);
     emit loadProgress(1.0, tr("tokenizer"));
     auto tokenizer = load_tokenizer(path, model->config().model_type);
     if (cancel->load()) throw Cancelled();
 
-    auto summary = summarise_model(*model, *tokenizer, dir, millis_since(started));
+    auto summary = summarise_model(*model, *tokenizer, dir, millis_since(started),
+                                   device_name_of(model->backend().name(), backend));
     model_ = std::move(model);
     tokenizer_ = std::move(tokenizer);
     summary_ = summary;

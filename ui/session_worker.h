@@ -25,7 +25,9 @@ class SessionWorker : public QObject {
   ~SessionWorker() override;
 
   // Both run on the worker thread (the controller queues them there).
-  void load(const QString& dir, const std::shared_ptr<std::atomic<bool>>& cancel);
+  // `backend` is a spec as the CLI takes it ("cpu", "opencl:N"); OpenCL failures fall back to the
+  // CPU and the summary says why.
+  void load(const QString& dir, const QString& backend, const std::shared_ptr<std::atomic<bool>>& cancel);
   void run(const RunRequest& request);
   // Called on the worker thread at every load step, before the progress is reported.
   void setLoadObserver(std::function<void(double)> observer) { load_observer_ = std::move(observer); }

@@ -4,6 +4,7 @@
 #include <QThread>
 
 #include <algorithm>
+#include <cstdio>
 
 #include "ui/main_window.h"
 #include "ui/startup_actions.h"
@@ -26,10 +27,23 @@ int main(int argc, char** argv) {
                                    QStringLiteral("CPU threads for the model (0 = all cores; default: all but one)."),
                                    QStringLiteral("N"), QString::number(default_threads));
   parser.addOption(threads);
+  const QCommandLineOption backend(QStringLiteral("backend"),
+                                   QStringLiteral("Compute backend: cpu, opencl or opencl:N (remembered; default: the last choice)."),
+                                   QStringLiteral("SPEC"));
+  parser.addOption(backend);
   const auto options = as::ui::StartupActions::addOptions(parser);
   parser.process(app);
 
   as::ui::MainWindow window(parser.value(threads).toInt());
+  if (parser.isSet(backend)) {
+    const QString spec = parser.value(backend) == QLatin1String("opencl") ? QStringLiteral("opencl:0")
+                                                                         : parser.value(backend);
+    if (spec != QLatin1String("cpu") && !spec.startsWith(QLatin1String("opencl:"))) {
+      std::fprintf(stderr, "attentionscope: --backend wants cpu, opencl or opencl:N\n");
+      return 2;
+    }
+    window.useBackend(spec);
+  }
   auto run = as::ui::StartupActions::fromParser(parser, *options);
   window.show();
   if (run) run->start(window);
