@@ -153,9 +153,11 @@ def model_card(config, m):
     return f"""# {title}
 
 A demo model for AttentionScope, **trained from scratch on this project's machine** with the recipe in
-`packaging/train/` (no pretrained weights were available). It is small and was trained for minutes on
-a shared CPU, so its predictions are weak; they are honestly what the recipe produced, and its
-attention patterns are learned, not random.
+`packaging/train/` (no pretrained weights were available). It is small and had only
+{m['steps']} optimizer steps ({m['train_seconds'] / 60:.0f} minutes on one thread of a busy, shared 2-core
+CPU), so it is **very weak**: compare its validation loss below with an untrained model's. Its weights,
+and so its attention patterns, are the result of that training, not a random initialisation; its
+predictions are honestly what the recipe produced.
 
 | | |
 |---|---|
