@@ -139,7 +139,7 @@ def model_card(config, m):
                 f"{config['n_head']} heads, inner 1024, {config['n_positions']} positions, pre-LayerNorm, "
                 "gelu_new (tanh), LayerNorm eps 1e-5, Conv1D weights stored [in, out], LM head tied to `wte`")
         objective = (f"causal LM over one document per synset, `lemma, lemma: gloss` (WordNet's gloss text with "
-                     f"its definitions and quoted examples), documents joined by `<|endoftext|>` in a seeded "
+                     f"its definitions and quoted examples), documents joined by the end-of-text token (id 50256) in a seeded "
                      f"shuffled order and cut into windows of {config['n_positions']} tokens "
                      f"({m['train_tokens']} training tokens; {m['epochs_started']} epoch(s) started).")
         tok = ("GPT-2 byte-level BPE (`vocab.json`, `merges.txt`, 50,257 ids), copied from the test checkpoint "
