@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs every Debian package AttentionScope needs to build, test and run.
 # Idempotent: only packages that are missing are installed, and they are named first.
-# Usage (as root, or with sudo available): packaging/setup-debian.sh [--with-bench]
+# Usage (as root, or with sudo available): packaging/setup-debian.sh [--with-bench] [--with-train]
 set -euo pipefail
 
 PACKAGES=(
@@ -15,10 +15,15 @@ PACKAGES=(
   xvfb xauth fonts-noto-cjk
   ccache
 )
-# The PyTorch comparison benchmark is optional (large); it is not part of the test suite.
-if [[ "${1:-}" == "--with-bench" ]]; then
-  PACKAGES+=(python3-torch python3-numpy libopenblas0-pthread)  # torch uses OpenBLAS via libblas.so.3
-fi
+# The PyTorch comparison benchmark and the demo-model training recipe (packaging/train/) are
+# optional (large); neither is part of the test suite.
+for option in "$@"; do
+  case "$option" in
+    --with-bench) PACKAGES+=(python3-torch python3-numpy libopenblas0-pthread) ;;  # torch uses OpenBLAS via libblas.so.3
+    --with-train) PACKAGES+=(python3-torch python3-numpy libopenblas0-pthread python3-regex wordnet-base) ;;
+    *) echo "setup: unknown option '$option' (known: --with-bench, --with-train)" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do

@@ -1,5 +1,6 @@
 #include "ui/default_model.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
@@ -11,6 +12,13 @@ QStringList default_model_candidates() {
   for (const QString& data : QStandardPaths::standardLocations(QStandardPaths::GenericDataLocation)) {
     candidates << QDir(data).filePath(QStringLiteral("attentionscope/models/default"));
   }
+  // An installed app: <prefix>/bin/attentionscope finds <prefix>/share/attentionscope/models/<demo>
+  // (see app/CMakeLists.txt's install rules), wherever the prefix is.
+  if (QCoreApplication::instance() != nullptr) {
+    candidates << QDir(QCoreApplication::applicationDirPath())
+                      .filePath(QStringLiteral("../share/attentionscope/models/") + kDemoModelName);
+  }
+  // A build tree: the demo folder in the sources (or what the packager named).
 #ifdef AS_DEFAULT_MODEL_DIR
   candidates << QStringLiteral(AS_DEFAULT_MODEL_DIR);
 #endif

@@ -2,10 +2,14 @@
 // QSettings in QStandardPaths' test mode, so these never touch the user's real settings.
 #include "ui/app_settings.h"
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QSettings>
 #include <QStandardPaths>
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
 
 #include "support/test_support.h"
 #include "ui/default_model.h"
@@ -49,6 +53,18 @@ TEST(DefaultModel, CandidatesFollowXdgDataFolders) {
   ASSERT_FALSE(candidates.isEmpty());
   EXPECT_TRUE(candidates.front().endsWith(QStringLiteral("/attentionscope/models/default")));
   for (const QString& candidate : candidates) EXPECT_FALSE(candidate.contains(QStringLiteral("shared/models")));
+}
+
+TEST(DefaultModel, DemoModelIsFoundInstalledBesideTheProgramOrInTheSources) {
+  const QStringList candidates = default_model_candidates();
+  const QString installed = QDir::cleanPath(QCoreApplication::applicationDirPath() +
+                                            QStringLiteral("/../share/attentionscope/models/attentionscope-bert-wordnet"));
+  EXPECT_TRUE(std::any_of(candidates.begin(), candidates.end(),
+                          [&](const QString& c) { return QDir::cleanPath(c) == installed; }));
+  // A build tree falls back to the committed demo folder, which must be a loadable checkpoint.
+  ASSERT_TRUE(candidates.back().endsWith(QStringLiteral("resources/models/attentionscope-bert-wordnet")));
+  EXPECT_TRUE(looks_like_model(candidates.back()));
+  EXPECT_EQ(startup_model({}, {}, candidates), candidates.back());  // test mode: nothing else installed
 }
 
 TEST(DefaultModel, GivenThenLastThenFirstInstalledCandidate) {

@@ -41,10 +41,22 @@ TEST(Window, WithoutAModelShowsTheWelcomePage) {
   QSettings().clear();
   MainWindow window;
   EXPECT_TRUE(window.showsWelcome());
-  EXPECT_FALSE(window.openStartupModel({}));  // no last model, no default installed in test mode
   auto* open = window.findChild<QPushButton*>(QStringLiteral("welcomeOpen"));
   ASSERT_NE(open, nullptr);
   EXPECT_EQ(open->text(), QStringLiteral("Open model folder…"));
+}
+
+TEST(Window, FirstLaunchOpensTheTrainedDemoBert) {
+  QSettings().clear();
+  MainWindow window;
+  QSignalSpy started(window.controller(), &SessionController::loadStarted);
+  QSignalSpy loaded(window.controller(), &SessionController::modelLoaded);
+  ASSERT_TRUE(window.openStartupModel({}));  // no last model: the demo model of the build tree
+  ASSERT_EQ(started.size(), 1);
+  EXPECT_TRUE(started.first().at(0).toString().endsWith(QStringLiteral("resources/models/attentionscope-bert-wordnet")));
+  ASSERT_TRUE(loaded.wait(kWaitMillis));
+  EXPECT_FALSE(window.showsWelcome());
+  QSettings().clear();
 }
 
 TEST(Window, ASlowLoadKeepsTheEventLoopRunning) {
