@@ -17,8 +17,10 @@ namespace {
 
 TEST(AttentionDifference, IsAMinusBOverTheCommonPositions) {
   const RunResultPtr a = test::synthetic_run(5, 2, 3, true);
-  const RunResultPtr b = test::synthetic_run(4, 2, 3, true);
-  // Different token counts give different patterns, so A − B is not zero.
+  // B: 4 tokens whose layer 1 holds another pattern (the synthetic layer 2), so A − B is not zero.
+  auto b = std::make_shared<RunResult>(*test::synthetic_run(4, 3, 3, true));
+  b->forward.attentions.erase(b->forward.attentions.begin());
+  b->forward.scores.erase(b->forward.scores.begin());
   const AttentionDiff d = attention_difference(a->forward, b->forward, 1, 2);
   EXPECT_EQ(d.tokens_a, 5);
   EXPECT_EQ(d.tokens_b, 4);

@@ -32,7 +32,7 @@ std::vector<double> bert_value(const Tensor& input, int64_t token, const Tensor&
   std::vector<double> v(static_cast<size_t>(count));
   for (int64_t o = 0; o < count; ++o) {
     double sum = b.data()[first + o];
-    for (int64_t i = 0; i < input.dim(1); ++i) sum += static_cast<double>(input.at(token, i)) * w.at(first + o, i);
+    for (int64_t i = 0; i < input.dim(1); ++i) sum += static_cast<double>(input.at(token, i)) * static_cast<double>(w.at(first + o, i));
     v[static_cast<size_t>(o)] = sum;
   }
   return v;
@@ -119,7 +119,7 @@ TEST(StepThrough, ScoresAndWeightedSumOfVMatchAnIndependentRecomputation) {
     EXPECT_NEAR(s.scaled[static_cast<size_t>(j)], result->forward.scores[static_cast<size_t>(layer)].at(head, query, j),
                 1e-4);
     for (int64_t d = 0; d < D; ++d)
-      output[static_cast<size_t>(d)] += attention.at(head, query, j) * v[static_cast<size_t>(d)];
+      output[static_cast<size_t>(d)] += static_cast<double>(attention.at(head, query, j)) * v[static_cast<size_t>(d)];
   }
   for (int64_t d = 0; d < D; ++d)
     EXPECT_NEAR(s.output[static_cast<size_t>(d)], output[static_cast<size_t>(d)], 1e-3) << "Σ w·V, dim " << d;

@@ -40,14 +40,16 @@ Tensor layer_norm(const Tensor& x, const Tensor& gamma, const Tensor& beta, doub
   const int64_t T = x.dim(0), H = x.dim(1);
   Tensor y({T, H});
   for (int64_t t = 0; t < T; ++t) {
+    const auto xi = [&](int64_t i) { return static_cast<double>(x.at(t, i)); };
     double mean = 0, var = 0;
-    for (int64_t i = 0; i < H; ++i) mean += x.at(t, i);
+    for (int64_t i = 0; i < H; ++i) mean += xi(i);
     mean /= static_cast<double>(H);
-    for (int64_t i = 0; i < H; ++i) var += (x.at(t, i) - mean) * (x.at(t, i) - mean);
+    for (int64_t i = 0; i < H; ++i) var += (xi(i) - mean) * (xi(i) - mean);
     var /= static_cast<double>(H);
     for (int64_t i = 0; i < H; ++i)
-      y.mutable_data()[t * H + i] =
-          static_cast<float>((x.at(t, i) - mean) / std::sqrt(var + eps) * gamma.data()[i] + beta.data()[i]);
+      y.mutable_data()[t * H + i] = static_cast<float>((xi(i) - mean) / std::sqrt(var + eps) *
+                                                           static_cast<double>(gamma.data()[i]) +
+                                                       static_cast<double>(beta.data()[i]));
   }
   return y;
 }
@@ -65,7 +67,7 @@ void expect_projection(const Tensor& captured, const Tensor& input, const Projec
   double worst = 0;
   for (int64_t t = 0; t < input.dim(0); ++t) {
     const auto want = project(input, t, p.weight, p.bias, p.conv1d, p.first_out, H);
-    for (int64_t i = 0; i < H; ++i) worst = std::max(worst, std::abs(captured.at(t, i) - want[static_cast<size_t>(i)]));
+    for (int64_t i = 0; i < H; ++i) worst = std::max(worst, std::abs(static_cast<double>(captured.at(t, i)) - want[static_cast<size_t>(i)]));
   }
   EXPECT_LE(worst, tol) << what;
 }
@@ -82,14 +84,14 @@ void expect_attention_from_qk(const Tensor& q, const Tensor& k, const Tensor& go
       double top = -INFINITY, total = 0;
       for (int64_t j = 0; j < keys; ++j) {
         double dot = 0;
-        for (int64_t d = 0; d < D; ++d) dot += static_cast<double>(q.at(i, h * D + d)) * k.at(j, h * D + d);
+        for (int64_t d = 0; d < D; ++d) dot += static_cast<double>(q.at(i, h * D + d)) * static_cast<double>(k.at(j, h * D + d));
         s[static_cast<size_t>(j)] = dot / std::sqrt(static_cast<double>(D));
         top = std::max(top, s[static_cast<size_t>(j)]);
       }
       for (double& v : s) total += (v = std::exp(v - top));
       for (int64_t j = 0; j < T; ++j) {
         const double p = j < keys ? s[static_cast<size_t>(j)] / total : 0.0;
-        worst = std::max(worst, std::abs(p - golden.at(h, i, j)));
+        worst = std::max(worst, std::abs(p - static_cast<double>(golden.at(h, i, j))));
       }
     }
   }
