@@ -35,6 +35,7 @@ shot step-through "${MODELS}/random-gpt2-L4-H256" --text "The animal didn't cros
 shot difference "${MODELS}/random-bert-uncased-L4-H256" --text "The cat sat on the mat." --layer 1 --head 1 \
   --view difference
 shot positional "${MODELS}/random-gpt2-L4-H256" --text "Positions" --view positional
+shot positional-similarity "${MODELS}/random-gpt2-L4-H256" --text "Positions" --view positional:similarity
 shot presentation "${MODELS}/random-bert-uncased-L4-H256" --text "start" --layer 1 --head 0 --view present
 shot welcome
 echo "screenshots written to ${OUT}"

@@ -22,6 +22,7 @@
 #include <cmath>
 
 #include "ui/curves_figure.h"
+#include "ui/flow_layout.h"
 #include "ui/heatmap_figure.h"
 #include "ui/heatmap_plot.h"
 
@@ -52,7 +53,25 @@ float max_abs(const Matrix& m) {
   return top > 0.0f ? top : 1.0f;
 }
 
+// A label and its field, kept together when the controls wrap.
+QWidget* labelled(const QString& label, QWidget* field, QWidget* parent) {
+  auto* pair = new QWidget(parent);
+  auto* row = new QHBoxLayout(pair);
+  row->setContentsMargins(0, 0, 0, 0);
+  row->addWidget(new QLabel(label, pair));
+  row->addWidget(field);
+  field->setParent(pair);
+  return pair;
+}
+
 }  // namespace
+
+QString default_columns(int d) {
+  // Falling frequencies: the fastest pair (periods 2π), then sines at d/8, d/4 and d/2, whose
+  // wavelengths grow by 10000^(1/8), 10000^(1/4), 10000^(1/2).
+  const auto even = [](int c) { return c - c % 2; };
+  return QStringLiteral("0, 1, %1, %2, %3").arg(even(d / 8)).arg(even(d / 4)).arg(even(d / 2));
+}
 
 std::vector<int64_t> parse_columns(const QString& text) {
   std::vector<int64_t> columns;
@@ -78,6 +97,7 @@ PositionalView::PositionalView(QWidget* parent) : QWidget(parent) {
   for (int side = 0; side < 2; ++side) {
     auto* title = new QLabel(titles[side], this);
     title->setWordWrap(true);
+    if (side == 1) learned_title_ = title;
     stacks_[side] = new QStackedWidget(this);
     curves_[side] = new QCustomPlot(stacks_[side]);
     heatmaps_[side] = new HeatmapPlot(stacks_[side]);
@@ -99,7 +119,8 @@ PositionalView::PositionalView(QWidget* parent) : QWidget(parent) {
 }
 
 void PositionalView::buildControls() {
-  auto* row = new QHBoxLayout;
+  auto* controls = new QWidget(this);
+  auto* row = new FlowLayout(controls, 6);
   d_ = new QSpinBox(this);
   d_->setRange(2, kMaxDimension);
   d_->setValue(128);
@@ -110,24 +131,27 @@ void PositionalView::buildControls() {
   show_->addItems({tr("Curves of chosen dimensions"), tr("Position × dimension matrix"), tr("Position × position similarity")});
   similarity_ = new QComboBox(this);
   similarity_->addItems({tr("dot product"), tr("cosine")});
-  columns_ = new QLineEdit(QStringLiteral("0, 1, 10, 11, 40, 41"), this);
+  auto_columns_ = default_columns(d_->value());
+  columns_ = new QLineEdit(auto_columns_, this);
+  columns_->setMinimumWidth(160);
   columns_->setToolTip(tr("Dimensions to draw as curves, e.g. 0, 1, 6-9 (even: sine, odd: cosine)"));
   auto* exports = new QPushButton(tr("Export…"), this);
   auto* menu = new QMenu(exports);
   menu->addAction(tr("Sinusoidal side…"), this, [this] { chooseExport(0); });
   menu->addAction(tr("Learned side…"), this, [this] { chooseExport(1); });
   exports->setMenu(menu);
-  row->addWidget(new QLabel(tr("d (sinusoidal)"), this));
-  row->addWidget(d_);
-  row->addWidget(new QLabel(tr("Positions"), this));
-  row->addWidget(positions_);
+  row->addWidget(labelled(tr("d (sinusoidal)"), d_, controls));
+  row->addWidget(labelled(tr("Positions"), positions_, controls));
   row->addWidget(show_);
   row->addWidget(similarity_);
-  row->addWidget(new QLabel(tr("Dimensions"), this));
-  row->addWidget(columns_, 1);
+  row->addWidget(labelled(tr("Dimensions"), columns_, controls));
   row->addWidget(exports);
-  static_cast<QVBoxLayout*>(layout())->addLayout(row);
-  connect(d_, &QSpinBox::valueChanged, this, &PositionalView::recompute);
+  layout()->addWidget(controls);
+  connect(d_, &QSpinBox::valueChanged, this, [this](int d) {
+    // The curves follow d unless the user chose dimensions of their own.
+    if (columns_->text() == auto_columns_) columns_->setText(auto_columns_ = default_columns(d));
+    recompute();
+  });
   connect(positions_, &QSpinBox::valueChanged, this, &PositionalView::recompute);
   connect(show_, &QComboBox::currentIndexChanged, this, &PositionalView::recompute);
   connect(similarity_, &QComboBox::currentIndexChanged, this, &PositionalView::recompute);
@@ -139,6 +163,13 @@ void PositionalView::buildControls() {
 
 void PositionalView::setModel(const ModelSummaryPtr& summary) {
   summary_ = summary;
+  if (summary && summary->position_embeddings) {
+    const Tensor& table = *summary->position_embeddings;
+    learned_title_->setText(tr("<b>Learned</b>: the model's %1 [%2 × %3]")
+                                .arg(summary->info.family == "gpt2" ? QStringLiteral("wpe") : QStringLiteral("position_embeddings"))
+                                .arg(table.dim(0))
+                                .arg(table.dim(1)));
+  }
   // The sinusoidal side starts at the model's width, so the two sides compare like for like.
   if (summary && summary->info.hidden > 0) d_->setValue(static_cast<int>(summary->info.hidden));
   recompute();
@@ -159,15 +190,13 @@ std::vector<int64_t> PositionalView::curveColumns() const { return parse_columns
 void PositionalView::recompute() {
   const int generation = ++generation_;
   similarity_->setEnabled(show_->currentIndex() == static_cast<int>(PositionalShow::Similarity));
+  columns_->setEnabled(show_->currentIndex() == static_cast<int>(PositionalShow::Curves));
   const int64_t positions = positions_->value(), d = d_->value();
   const bool similarity = show_->currentIndex() == static_cast<int>(PositionalShow::Similarity);
   const auto kind = static_cast<Similarity>(similarity_->currentIndex());
   const QString sin_name = tr("Sinusoidal, d = %1").arg(d);
   std::shared_ptr<const Tensor> learned = summary_ ? summary_->position_embeddings : nullptr;
-  const QString learned_name =
-      summary_ ? tr("Learned (%1), d = %2").arg(QString::fromStdString(summary_->info.family == "gpt2" ? "wpe" : "position_embeddings"))
-                     .arg(summary_->info.hidden)
-               : QString();
+  const QString learned_name = summary_ ? tr("Learned, d = %1").arg(summary_->info.hidden) : QString();
   QPointer<PositionalView> self(this);
   QThreadPool::globalInstance()->start([=] {
     auto sin_side = make_side(sin_name, sinusoidal_encoding(positions, d), similarity, kind);
@@ -194,7 +223,7 @@ void PositionalView::present(int generation, std::shared_ptr<const PositionalSid
   drawSide(0);
   drawSide(1);
   caption_->setText(tr("Sinusoidal encodings need no training and extend to any length; nearby positions get "
-                       "similar vectors (the bright band along the diagonal of the similarity). Learned tables "
+                       "similar vectors (the red band along the diagonal of the similarity). Learned tables "
                        "are trained with the model and stop at its maximum length. Colour: blue negative, "
                        "white 0, red positive."));
   emit updated();
@@ -207,8 +236,9 @@ HeatmapData PositionalView::heatmapOf(const PositionalSide& side) const {
   const float range = max_abs(heatmap.matrix);
   heatmap.colour_range = {-range, range, true};
   const bool cosine = similarity_->currentIndex() == static_cast<int>(Similarity::Cosine);
-  heatmap.title = (side.name + (similarity ? (cosine ? tr(" · cosine similarity") : tr(" · dot product")) : QString()))
-                   .toStdString();
+  // Short: the plots are half the panel wide, and the controls already say d and the positions.
+  const QString kind = similarity ? (cosine ? tr("cosine") : tr("dot product")) : tr("values");
+  heatmap.title = tr("%1 · %2").arg(side.name.section(QLatin1Char(','), 0, 0), kind).toStdString();
   heatmap.value_name = similarity ? (cosine ? "cosine" : "dot product") : "value";
   heatmap.x_name = (similarity ? tr("position →") : tr("dimension →")).toStdString();
   heatmap.y_name = tr("position →").toStdString();
@@ -219,15 +249,16 @@ void PositionalView::drawSide(int side) {
   const auto& shown = sides_[side];
   stacks_[side]->setVisible(shown != nullptr);
   if (!shown) return;
+  // The page is made current first, so the plot lays its labels out at its real size.
   if (show_->currentIndex() == static_cast<int>(PositionalShow::Curves)) {
-    draw_curves(*curves_[side], curves_of(shown->table, curveColumns(), shown->name));
     stacks_[side]->setCurrentWidget(curves_[side]);
+    draw_curves(*curves_[side], curves_of(shown->table, curveColumns(), shown->name));
     return;
   }
+  stacks_[side]->setCurrentWidget(heatmaps_[side]);
   HeatmapData heatmap = heatmapOf(*shown);
   heatmaps_[side]->setColourMap(ColourMap::Diverging);
   heatmaps_[side]->setHeatmap(heatmap, numbered(heatmap.matrix.rows), numbered(heatmap.matrix.cols));
-  stacks_[side]->setCurrentWidget(heatmaps_[side]);
 }
 
 std::unique_ptr<Figure> PositionalView::figure(int side) const {

@@ -82,13 +82,17 @@ class PositionalView : public QWidget {
   QComboBox* show_ = nullptr;
   QComboBox* similarity_ = nullptr;
   QLineEdit* columns_ = nullptr;
+  QString auto_columns_;  // what the dimensions field was given for the current d
   QStackedWidget* stacks_[2] = {nullptr, nullptr};
   HeatmapPlot* heatmaps_[2] = {nullptr, nullptr};
   QCustomPlot* curves_[2] = {nullptr, nullptr};
   QLabel* learned_note_ = nullptr;
+  QLabel* learned_title_ = nullptr;
   QLabel* caption_ = nullptr;
 };
 
+// The dimensions drawn as curves by default for a given d: 0, 1, and sines at d/8, d/4, d/2.
+QString default_columns(int d);
 // "0, 1, 6-9" -> {0, 1, 6, 7, 8, 9}; anything unreadable is skipped.
 std::vector<int64_t> parse_columns(const QString& text);
 

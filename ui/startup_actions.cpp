@@ -16,6 +16,7 @@
 #include "ui/export_types.h"
 #include "ui/heatmap_view.h"
 #include "ui/main_window.h"
+#include "ui/positional_view.h"
 #include "ui/presentation_mode.h"
 #include "ui/sentence_editor.h"
 #include "ui/session_controller.h"
@@ -169,8 +170,16 @@ void StartupActions::showRequestedView() {
   else if (view_ == QLatin1String("grid")) window_->showView(MainWindow::View::Grid);
   else if (view_ == QLatin1String("step")) window_->teachingPanels()->showPanel(TeachingPanels::Panel::StepThrough);
   else if (view_ == QLatin1String("difference")) window_->teachingPanels()->showPanel(TeachingPanels::Panel::Difference);
-  else if (view_ == QLatin1String("positional")) window_->teachingPanels()->showPanel(TeachingPanels::Panel::Positional);
+  else if (view_.startsWith(QLatin1String("positional"))) showPositional();
   else if (!view_.isEmpty()) window_->showView(MainWindow::View::Heatmap);
+}
+
+// "positional", "positional:matrix" or "positional:similarity".
+void StartupActions::showPositional() {
+  window_->teachingPanels()->showPanel(TeachingPanels::Panel::Positional);
+  PositionalView* view = window_->teachingPanels()->positional();
+  if (view_.endsWith(QLatin1String(":matrix"))) view->setShow(PositionalShow::Matrix);
+  if (view_.endsWith(QLatin1String(":similarity"))) view->setShow(PositionalShow::Similarity);
 }
 
 bool StartupActions::awaitTeachingPanel() {
@@ -178,6 +187,11 @@ bool StartupActions::awaitTeachingPanel() {
   if (view_ == QLatin1String("difference")) {  // its own two runs come after the window's
     connect(window_->teachingPanels()->difference(), &DiffView::updated, this, [this] { scheduleScreenshot(0); },
             Qt::SingleShotConnection);
+    return true;
+  }
+  PositionalView* positional = window_->teachingPanels()->positional();
+  if (view_.startsWith(QLatin1String("positional")) && positional->isComputing()) {
+    connect(positional, &PositionalView::updated, this, [this] { scheduleScreenshot(0); }, Qt::SingleShotConnection);
     return true;
   }
   PresentationMode* presentation = window_->teachingPanels()->presentation();

@@ -47,7 +47,7 @@ class StartupActions : public QObject {
                                   QStringLiteral("N")};
     QCommandLineOption view{QStringLiteral("view"),
                             QStringLiteral("View in front: heatmap, lines (the head view), grid (the model view), "
-                                           "step (step-through of one head), difference, positional, or present "
+                                           "step (step-through of one head), difference, positional[:matrix|:similarity], or present "
                                            "(presentation mode on its first example)."),
                             QStringLiteral("heatmap|lines|grid|step|difference|positional|present")};
     QCommandLineOption hover{QStringLiteral("hover"),
@@ -78,6 +78,7 @@ class StartupActions : public QObject {
   void showRequestedView();
   // Teaching panels that finish after the run: true when the screenshot waits for them.
   bool awaitTeachingPanel();
+  void showPositional();
 
   MainWindow* window_ = nullptr;
   QString text_;

@@ -7,10 +7,12 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -92,13 +94,13 @@ QWidget* StepThroughView::buildSteps(QWidget* parent) {
   formula_->setWordWrap(true);
   formula_->setTextFormat(Qt::RichText);
   layout->addWidget(formula_);
-  auto* split = new QSplitter(Qt::Horizontal, page);
-  table_ = new QTableWidget(0, kColumns, split);
+  split_ = new QSplitter(Qt::Horizontal, page);
+  table_ = new QTableWidget(0, kColumns, split_);
   table_->setHorizontalHeaderLabels({tr("key token j"), tr("① Q·Kⱼ"), tr("② ÷ √d"), tr("③ mask"), tr("④ softmax")});
   table_->verticalHeader()->setVisible(false);
   table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-  auto* charts = new QWidget(split);
+  auto* charts = new QWidget(split_);
   auto* column = new QVBoxLayout(charts);
   column->setContentsMargins(0, 0, 0, 0);
   query_vector_ = new BarChart(tr("Q of the query token (this head's d dimensions)"), charts);
@@ -110,11 +112,10 @@ QWidget* StepThroughView::buildSteps(QWidget* parent) {
   column->addWidget(query_vector_);
   column->addWidget(weights_);
   column->addWidget(output_);
-  split->addWidget(table_);
-  split->addWidget(charts);
-  split->setStretchFactor(0, 2);
-  split->setStretchFactor(1, 3);
-  layout->addWidget(split, 1);
+  split_->addWidget(table_);
+  split_->addWidget(charts);
+  split_->setStretchFactor(1, 1);
+  layout->addWidget(split_, 1);
   return page;
 }
 
@@ -178,6 +179,7 @@ void StepThroughView::refresh() {
           .arg(steps_->divisor, 0, 'g', 6)
           .arg(request.causal ? tr(": GPT-2 lets a token see only itself and earlier tokens") : QString()));
   fillTable();
+  fitTable();
   fillCharts();
   stack_->setCurrentIndex(1);
 }
@@ -198,6 +200,19 @@ void StepThroughView::fillTable() {
     if (s.weights[k] > 0.5) weight->setForeground(Qt::white);
     table_->setItem(j, kWeight, weight);
   }
+}
+
+void StepThroughView::showEvent(QShowEvent* event) {
+  QWidget::showEvent(event);
+  if (steps_) QTimer::singleShot(0, this, &StepThroughView::fitTable);  // once the splitter has its width
+}
+
+void StepThroughView::fitTable() {
+  table_->resizeColumnsToContents();
+  int width = 2 * table_->frameWidth() + table_->verticalScrollBar()->sizeHint().width();
+  for (int c = 0; c < kColumns; ++c) width += table_->columnWidth(c);
+  const int total = split_->width();
+  if (total > width) split_->setSizes({width, total - width});
 }
 
 void StepThroughView::fillCharts() {

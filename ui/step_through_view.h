@@ -14,6 +14,7 @@
 class QComboBox;
 class QLabel;
 class QSpinBox;
+class QSplitter;
 class QStackedWidget;
 class QTableWidget;
 
@@ -40,12 +41,16 @@ class StepThroughView : public QWidget {
   // Writes the per-key numbers as CSV; an error message, empty on success.
   QString exportCsv(const QString& file) const;
 
+ protected:
+  void showEvent(QShowEvent* event) override;  // a run that arrived while hidden: fit its table now
+
  private:
   void buildControls(QWidget* parent);
   QWidget* buildSteps(QWidget* parent);
   void syncControls();
   void refresh();
   void fillTable();
+  void fitTable();  // the table as wide as its columns, the charts take the rest
   void fillCharts();
   QStringList tokenLabels() const;
   void chooseCsvFile();
@@ -61,6 +66,7 @@ class StepThroughView : public QWidget {
   QStackedWidget* stack_ = nullptr;
   QLabel* empty_ = nullptr;
   QLabel* formula_ = nullptr;
+  QSplitter* split_ = nullptr;
   QTableWidget* table_ = nullptr;
   BarChart* query_vector_ = nullptr;
   BarChart* weights_ = nullptr;

@@ -55,6 +55,8 @@ TEST(PositionalEncoding, SimilarityIsTheDotProductOrTheCosine) {
   EXPECT_FLOAT_EQ(cosine.at(1, 1), 1.0f);
   EXPECT_FLOAT_EQ(cosine.at(2, 0), 0.0f);  // a zero row has no direction
   EXPECT_EQ(parse_columns(QStringLiteral("0, 2-4, x, 9")), (std::vector<int64_t>{0, 2, 3, 4, 9}));
+  EXPECT_EQ(default_columns(256), QStringLiteral("0, 1, 32, 64, 128"));
+  EXPECT_EQ(default_columns(100), QStringLiteral("0, 1, 12, 24, 50"));
 }
 
 TEST(PositionalView, DrawsTheFormulaAsMatrixCurvesAndSimilarity) {
