@@ -229,6 +229,15 @@ void PositionalView::present(int generation, std::shared_ptr<const PositionalSid
   emit updated();
 }
 
+void PositionalView::changeEvent(QEvent* event) {
+  QWidget::changeEvent(event);
+  // draw_curves hands the widget's font to the plot's texts; the heatmaps follow by themselves.
+  if (event->type() == QEvent::FontChange && show_->currentIndex() == static_cast<int>(PositionalShow::Curves)) {
+    drawSide(0);
+    drawSide(1);
+  }
+}
+
 HeatmapData PositionalView::heatmapOf(const PositionalSide& side) const {
   HeatmapData heatmap;
   const bool similarity = show_->currentIndex() == static_cast<int>(PositionalShow::Similarity);

@@ -62,6 +62,9 @@ class PositionalView : public QWidget {
  signals:
   void updated();  // a computation finished and the plots show it
 
+ protected:
+  void changeEvent(QEvent* event) override;  // larger text (presentation mode): redraw the curves
+
  private:
   void buildControls();
   void recompute();
