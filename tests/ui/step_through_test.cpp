@@ -14,6 +14,9 @@
 #include "teaching_support.h"
 #include "ui/bar_chart.h"
 #include "ui/heatmap_view.h"
+#include "ui/main_window.h"
+#include "ui/teaching_panels.h"
+#include "ui_test_support.h"
 #include "ui/step_through_view.h"
 
 namespace as::ui {
@@ -123,6 +126,26 @@ TEST(StepThrough, ScoresAndWeightedSumOfVMatchAnIndependentRecomputation) {
   }
   for (int64_t d = 0; d < D; ++d)
     EXPECT_NEAR(s.output[static_cast<size_t>(d)], output[static_cast<size_t>(d)], 1e-3) << "Σ w·V, dim " << d;
+}
+
+TEST(StepThrough, InTheWindowFollowsTheRunTheHeatmapsHeadAndThePointedToken) {
+  AS_REQUIRE_SHARED();
+  MainWindow window;
+  window.resize(1400, 900);
+  const RunResultPtr result =
+      test::load_and_run(window, "random-bert-uncased-L4-H256", QStringLiteral("The man went to the store."));
+  ASSERT_NE(result, nullptr);
+  window.heatmapView()->showHead(3, 2);
+  window.setHoveredToken(4);
+  window.teachingPanels()->showPanel(TeachingPanels::Panel::StepThrough);
+  const StepThroughView* view = window.teachingPanels()->stepThrough();
+  ASSERT_TRUE(view->steps().has_value());
+  EXPECT_EQ(view->steps()->request.layer, 3);
+  EXPECT_EQ(view->steps()->request.head, 2);
+  EXPECT_EQ(view->steps()->request.query, 4);
+  const Matrix& row = window.heatmapView()->shownData()->matrix;
+  for (int64_t j = 0; j < result->token_count(); ++j)
+    EXPECT_NEAR(view->steps()->weights[static_cast<size_t>(j)], row.at(4, j), 1e-6) << "key " << j;
 }
 
 TEST(StepThrough, ExplainsWhatIsMissingInsteadOfCrashing) {
