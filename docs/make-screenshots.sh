@@ -30,6 +30,13 @@ shot model-grid "${MODELS}/random-bert-uncased-L4-H256" --text "The man went to 
   --text-b "He bought a gallon of milk." --layer 3 --head 0 --view grid
 shot tokenizer-explain "${MODELS}/random-bert-uncased-L4-H256" --text "Tokenizers split unaffable words." \
   --layer 0 --head 2 --explain 6
+shot step-through "${MODELS}/random-gpt2-L4-H256" --text "The animal didn't cross the street because it was tired." \
+  --layer 1 --head 2 --view step --hover 10
+shot difference "${MODELS}/random-bert-uncased-L4-H256" --text "The cat sat on the mat." --layer 1 --head 1 \
+  --view difference
+shot positional "${MODELS}/random-gpt2-L4-H256" --text "Positions" --view positional
+shot positional-similarity "${MODELS}/random-gpt2-L4-H256" --text "Positions" --view positional:similarity
+shot presentation "${MODELS}/random-bert-uncased-L4-H256" --text "start" --layer 1 --head 0 --view present
 shot welcome
 echo "screenshots written to ${OUT}"
 ls -l "${OUT}"

@@ -26,9 +26,16 @@ const std::vector<GradientStop>& colour_stops(ColourMap map) {
       {0.375, {0xbd, 0xbd, 0xbd}}, {0.500, {0x96, 0x96, 0x96}}, {0.625, {0x73, 0x73, 0x73}},
       {0.750, {0x52, 0x52, 0x52}}, {0.875, {0x25, 0x25, 0x25}}, {1.000, {0x00, 0x00, 0x00}},
   };
+  // ColorBrewer's nine-class RdBu, blue for negative, with pure white at the centre (0).
+  static const std::vector<GradientStop> diverging = {
+      {0.000, {0x21, 0x66, 0xac}}, {0.125, {0x43, 0x93, 0xc3}}, {0.250, {0x92, 0xc5, 0xde}},
+      {0.375, {0xd1, 0xe5, 0xf0}}, {0.500, {0xff, 0xff, 0xff}}, {0.625, {0xfd, 0xdb, 0xc7}},
+      {0.750, {0xf4, 0xa5, 0x82}}, {0.875, {0xd6, 0x60, 0x4d}}, {1.000, {0xb2, 0x18, 0x2b}},
+  };
   switch (map) {
     case ColourMap::Magma: return magma;
     case ColourMap::Greys: return greys;
+    case ColourMap::Diverging: return diverging;
     case ColourMap::Viridis: break;
   }
   return viridis;
@@ -63,6 +70,7 @@ std::string colour_map_name(ColourMap map) {
   switch (map) {
     case ColourMap::Magma: return "magma";
     case ColourMap::Greys: return "greys";
+    case ColourMap::Diverging: return "blue-white-red";
     case ColourMap::Viridis: break;
   }
   return "viridis";

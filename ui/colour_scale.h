@@ -22,7 +22,9 @@ struct GradientStop {
   Rgb colour;
 };
 
-enum class ColourMap { Viridis, Magma, Greys };
+// Diverging (blue–white–red) is for signed values centred on 0 (the difference view); it is
+// not offered for attention, so all_colour_maps() leaves it out.
+enum class ColourMap { Viridis, Magma, Greys, Diverging };
 
 const std::vector<GradientStop>& colour_stops(ColourMap map);
 const std::vector<GradientStop>& viridis_stops();
@@ -32,7 +34,7 @@ Rgb colour_at(double t, ColourMap map = ColourMap::Viridis);
 double normalise(double value, double lo, double hi);
 std::string to_hex(Rgb colour);  // "#rrggbb"
 
-// "viridis", "magma", "greys": the names settings and the command line use.
+// "viridis", "magma", "greys", "blue-white-red": the names settings and the command line use.
 std::string colour_map_name(ColourMap map);
 std::optional<ColourMap> colour_map_from_name(std::string_view name);
 std::vector<ColourMap> all_colour_maps();

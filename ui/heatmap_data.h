@@ -28,6 +28,10 @@ struct HeatmapData {
   ValueKind values = ValueKind::Probabilities;
   std::string title;        // "Layer 2 · head 3 · attention probabilities"
   std::string value_name;   // "probability", "score", ...
+  // Axis names for matrices that are not attention (the positional-encoding panel); empty: the
+  // attention names ("attended to (key) →", "attending token (query) →").
+  std::string x_name;
+  std::string y_name;
 };
 
 // Rollout always shows probabilities (it is defined on them); scores have no fixed 0..1 range.

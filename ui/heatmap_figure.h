@@ -12,6 +12,8 @@ namespace as::ui {
 class HeatmapFigure : public Figure {
  public:
   HeatmapFigure(HeatmapData data, QStringList labels, ColourMap colours);
+  // A matrix whose rows and columns are different things (positions × dimensions).
+  HeatmapFigure(HeatmapData data, QStringList row_labels, QStringList col_labels, ColourMap colours);
 
   QString title() const override;
   void paint(QCPPainter& painter, QSize size) const override;
@@ -19,7 +21,8 @@ class HeatmapFigure : public Figure {
 
  private:
   HeatmapData data_;
-  QStringList labels_;  // the tokens: rows and columns alike
+  QStringList labels_;      // the rows (tokens: rows and columns alike)
+  QStringList col_labels_;
   ColourMap colours_;
 };
 

@@ -83,6 +83,8 @@ void HeatmapPlot::setHeatmap(const HeatmapData& heatmap, const QStringList& row_
   const Matrix& m = heatmap.matrix;
   row_labels_ = row_labels;
   col_labels_ = col_labels;
+  x_name_ = QString::fromStdString(heatmap.x_name);
+  y_name_ = QString::fromStdString(heatmap.y_name);
   map_->data()->setSize(static_cast<int>(m.cols), static_cast<int>(m.rows));
   map_->data()->setRange(QCPRange(0, std::max<double>(0, static_cast<double>(m.cols - 1))),
                          QCPRange(0, std::max<double>(0, static_cast<double>(m.rows - 1))));
@@ -177,8 +179,8 @@ void HeatmapPlot::applyAxisNames(int axis_length_x, int axis_length_y) {
   const auto fitting = [&metrics](const QString& full, const QString& brief, int length) {
     return metrics.horizontalAdvance(full) <= length ? full : brief;
   };
-  xAxis->setLabel(fitting(tr("attended to (key) →"), tr("key →"), axis_length_x));
-  yAxis->setLabel(fitting(tr("attending token (query) →"), tr("query →"), axis_length_y));
+  xAxis->setLabel(x_name_.isEmpty() ? fitting(tr("attended to (key) →"), tr("key →"), axis_length_x) : x_name_);
+  yAxis->setLabel(y_name_.isEmpty() ? fitting(tr("attending token (query) →"), tr("query →"), axis_length_y) : y_name_);
 }
 
 void HeatmapPlot::applyTickLabels(int axis_length_x, int axis_length_y) {

@@ -70,6 +70,8 @@ class HeatmapPlot : public QCustomPlot {
   QCPItemRect* hover_col_ = nullptr;
   QStringList row_labels_;
   QStringList col_labels_;
+  QString x_name_;  // from HeatmapData; empty: the attention axis names
+  QString y_name_;
   int row_step_ = 0;
   int col_step_ = 0;
   int hovered_ = -1;

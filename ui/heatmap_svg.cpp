@@ -189,9 +189,11 @@ std::string heatmap_svg(const HeatmapData& data, const std::vector<std::string>&
   const double plot_w = layout.cell_w * static_cast<double>(data.matrix.cols);
   const double plot_h = layout.cell_h * static_cast<double>(data.matrix.rows);
   svg << "<text font-size=\"12\" fill=\"#404040\" text-anchor=\"middle\" x=\"" << number(layout.left + plot_w / 2)
-      << "\" y=\"" << number(size.height - 8) << "\">attended to (key) →</text>\n"
+      << "\" y=\"" << number(size.height - 8) << "\">" << xml_escape(data.x_name.empty() ? "attended to (key) →" : data.x_name)
+      << "</text>\n"
       << "<text font-size=\"12\" fill=\"#404040\" text-anchor=\"middle\" transform=\"translate(14,"
-      << number(layout.top + plot_h / 2) << ") rotate(-90)\">attending token (query) →</text>\n"
+      << number(layout.top + plot_h / 2) << ") rotate(-90)\">"
+      << xml_escape(data.y_name.empty() ? "attending token (query) →" : data.y_name) << "</text>\n"
       << "</svg>\n";
   return svg.str();
 }

@@ -26,6 +26,7 @@
 #include "ui/model_panel.h"
 #include "ui/sentence_editor.h"
 #include "ui/session_controller.h"
+#include "ui/teaching_panels.h"
 #include "ui/tokens_view.h"
 #include "ui/welcome_page.h"
 
@@ -44,6 +45,7 @@ MainWindow::MainWindow(int threads, QWidget* parent)
   buildDocks();
   exports_ = new ExportActions(this, {heatmap_, grid_, lines_}, settings_);
   buildMenus();
+  teaching_ = new TeachingPanels(this, threads);
   load_progress_ = new LoadProgress(this);
   statusBar()->addPermanentWidget(load_progress_);
   connect(load_progress_, &LoadProgress::cancelRequested, controller_, &SessionController::cancelLoad);

@@ -28,6 +28,7 @@ class LoadProgress;
 class ModelPanel;
 class SentenceEditor;
 class SessionController;
+class TeachingPanels;
 class TokensView;
 class WelcomePage;
 
@@ -54,6 +55,8 @@ class MainWindow : public QMainWindow {
   HeadLinesView* headLinesView() const { return lines_; }
   ExportActions* exportActions() const { return exports_; }
   WelcomePage* welcomePage() const { return welcome_; }
+  QTabWidget* viewTabs() const { return view_tabs_; }
+  TeachingPanels* teachingPanels() const { return teaching_; }
   bool showsWelcome() const;
 
   enum class View { Heatmap, HeadLines, Grid };
@@ -131,6 +134,7 @@ class MainWindow : public QMainWindow {
   HeadLinesView* lines_ = nullptr;
   HeadGridView* grid_ = nullptr;
   ExportActions* exports_ = nullptr;
+  TeachingPanels* teaching_ = nullptr;
   QMenu* recent_menu_ = nullptr;
   QMenu* backend_menu_ = nullptr;
   QActionGroup* colour_actions_ = nullptr;

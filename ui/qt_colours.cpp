@@ -19,6 +19,7 @@ QString colour_map_title(ColourMap map) {
   switch (map) {
     case ColourMap::Magma: return QObject::tr("Magma");
     case ColourMap::Greys: return QObject::tr("Greys");
+    case ColourMap::Diverging: return QObject::tr("Blue–white–red");
     case ColourMap::Viridis: break;
   }
   return QObject::tr("Viridis");

@@ -38,6 +38,8 @@ ForwardOptions attention_only() {
   ForwardOptions options;
   options.capture_attention = true;
   options.capture_hidden = false;  // no view shows hidden states yet: skip the copies
+  // The step-through view recomputes one head from them; a third of the size of the attentions.
+  options.capture_qkv = true;
   options.logits_positions = std::vector<int64_t>{};
   options.next_sentence = false;
   return options;
@@ -65,6 +67,7 @@ ModelSummaryPtr summarise_model(const Model& model, const Tokenizer& tokenizer, 
   summary->tokenizer_kind = tokenizer.kind();
   summary->random_note = random_weights_note(std::filesystem::path(QFile::encodeName(dir).toStdString()));
   summary->load_millis = load_millis;
+  summary->position_embeddings = std::make_shared<const Tensor>(model.position_embeddings());
   return summary;
 }
 

@@ -25,6 +25,8 @@ struct ModelSummary {
   std::string tokenizer_kind;  // "wordpiece" or "bpe"
   double load_millis = 0.0;
   std::optional<std::string> random_note;  // config.json's `_comment` when the weights are RANDOM
+  // The learned position table [max_positions, H] (BERT position_embeddings, GPT-2 wpe), read-only.
+  std::shared_ptr<const Tensor> position_embeddings;
 
   bool is_random() const { return random_note.has_value(); }
   bool takes_sentence_pairs() const { return info.family == "bert"; }

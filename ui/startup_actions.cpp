@@ -12,11 +12,15 @@
 #include <cstdio>
 #include <utility>
 
+#include "ui/diff_view.h"
 #include "ui/export_types.h"
 #include "ui/heatmap_view.h"
 #include "ui/main_window.h"
+#include "ui/positional_view.h"
+#include "ui/presentation_mode.h"
 #include "ui/sentence_editor.h"
 #include "ui/session_controller.h"
+#include "ui/teaching_panels.h"
 #include "ui/tokens_view.h"
 
 namespace as::ui {
@@ -122,6 +126,7 @@ void StartupActions::start(MainWindow& window) {
         window_->tokensView()->explainToken(index);
       });
     }
+    if (awaitTeachingPanel()) return;
     scheduleScreenshot(exported ? 0 : 4);
   });
   connect(controller, &SessionController::runFailed, this, [this] { scheduleScreenshot(1); });
@@ -163,7 +168,38 @@ bool StartupActions::exportHeatmap() {
 void StartupActions::showRequestedView() {
   if (view_ == QLatin1String("lines")) window_->showView(MainWindow::View::HeadLines);
   else if (view_ == QLatin1String("grid")) window_->showView(MainWindow::View::Grid);
+  else if (view_ == QLatin1String("step")) window_->teachingPanels()->showPanel(TeachingPanels::Panel::StepThrough);
+  else if (view_ == QLatin1String("difference")) window_->teachingPanels()->showPanel(TeachingPanels::Panel::Difference);
+  else if (view_.startsWith(QLatin1String("positional"))) showPositional();
   else if (!view_.isEmpty()) window_->showView(MainWindow::View::Heatmap);
+}
+
+// "positional", "positional:matrix" or "positional:similarity".
+void StartupActions::showPositional() {
+  window_->teachingPanels()->showPanel(TeachingPanels::Panel::Positional);
+  PositionalView* view = window_->teachingPanels()->positional();
+  if (view_.endsWith(QLatin1String(":matrix"))) view->setShow(PositionalShow::Matrix);
+  if (view_.endsWith(QLatin1String(":similarity"))) view->setShow(PositionalShow::Similarity);
+}
+
+bool StartupActions::awaitTeachingPanel() {
+  if (screenshot_.isEmpty() || screenshot_scheduled_) return false;
+  if (view_ == QLatin1String("difference")) {  // its own two runs come after the window's
+    connect(window_->teachingPanels()->difference(), &DiffView::updated, this, [this] { scheduleScreenshot(0); },
+            Qt::SingleShotConnection);
+    return true;
+  }
+  PositionalView* positional = window_->teachingPanels()->positional();
+  if (view_.startsWith(QLatin1String("positional")) && positional->isComputing()) {
+    connect(positional, &PositionalView::updated, this, [this] { scheduleScreenshot(0); }, Qt::SingleShotConnection);
+    return true;
+  }
+  PresentationMode* presentation = window_->teachingPanels()->presentation();
+  if (view_ == QLatin1String("present") && !presentation->isActive()) {
+    presentation->enter();  // runs its first example: the picture is taken after that result
+    return true;
+  }
+  return false;
 }
 
 void StartupActions::scheduleScreenshot(int exit_code) {

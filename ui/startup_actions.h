@@ -46,8 +46,10 @@ class StartupActions : public QObject {
     QCommandLineOption export_dpi{QStringLiteral("export-dpi"), QStringLiteral("PNG resolution of the export (default 96)."),
                                   QStringLiteral("N")};
     QCommandLineOption view{QStringLiteral("view"),
-                            QStringLiteral("View in front: heatmap, lines (the head view) or grid (the model view)."),
-                            QStringLiteral("heatmap|lines|grid")};
+                            QStringLiteral("View in front: heatmap, lines (the head view), grid (the model view), "
+                                           "step (step-through of one head), difference, positional[:matrix|:similarity], or present "
+                                           "(presentation mode on its first example)."),
+                            QStringLiteral("heatmap|lines|grid|step|difference|positional|present")};
     QCommandLineOption hover{QStringLiteral("hover"),
                              QStringLiteral("Point at token N once the result is shown (it is highlighted everywhere)."),
                              QStringLiteral("N")};
@@ -74,6 +76,9 @@ class StartupActions : public QObject {
   bool exportHeatmap();
   void saveScreenshotAndQuit(int exit_code);
   void showRequestedView();
+  // Teaching panels that finish after the run: true when the screenshot waits for them.
+  bool awaitTeachingPanel();
+  void showPositional();
 
   MainWindow* window_ = nullptr;
   QString text_;

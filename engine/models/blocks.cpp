@@ -52,6 +52,12 @@ void store_attention(Backend& be, const CapturedAttention& att, int64_t heads, F
   result.scores.push_back(be.download(att.scores).view_as({heads, Tq, Tk}));
 }
 
+void store_qkv(Backend& be, const Mat& q, const Mat& k, const Mat& v, ForwardResult& result) {
+  result.queries.push_back(be.download(q));
+  result.keys.push_back(be.download(k));
+  result.values.push_back(be.download(v));
+}
+
 std::vector<int64_t> resolve_logit_positions(const ForwardOptions& options, int64_t T) {
   if (!options.logits_positions) {
     std::vector<int64_t> all(static_cast<size_t>(T));

@@ -26,6 +26,9 @@ CapturedAttention multi_head_attention(Backend& be, const Mat& q, const Mat& k, 
 // Appends a layer's capture to a result as host tensors [NH, Tq, Tk].
 void store_attention(Backend& be, const CapturedAttention& att, int64_t heads, ForwardResult& result);
 
+// Appends a layer's Q, K, V to a result as host tensors [T, H] (ForwardOptions::capture_qkv).
+void store_qkv(Backend& be, const Mat& q, const Mat& k, const Mat& v, ForwardResult& result);
+
 // The positions to compute logits for, validated against T.
 std::vector<int64_t> resolve_logit_positions(const ForwardOptions& options, int64_t T);
 

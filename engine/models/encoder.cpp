@@ -63,10 +63,11 @@ void EncoderModel::describe(const std::string& family, const std::string& defaul
 }
 
 Mat EncoderModel::encoder_layer(const EncoderLayerWeights& L, const Mat& h, std::span<const uint8_t> mask,
-                                ForwardResult* capture) {
+                                ForwardResult* capture, ForwardResult* qkv_capture) {
   Backend& be = *backend_;
   const float eps = config_.layer_norm_eps;
   Mat q = apply_linear(be, h, L.query), k = apply_linear(be, h, L.key), v = apply_linear(be, h, L.value);
+  if (qkv_capture) store_qkv(be, q, k, v, *qkv_capture);
   CapturedAttention att = multi_head_attention(be, q, k, v, config_.num_heads, false, 0, mask);
   if (capture) store_attention(be, att, config_.num_heads, *capture);
   Mat a = apply_norm(be, apply_linear_residual(be, att.context, L.attn_out, h), L.attn_norm, eps);
@@ -104,7 +105,8 @@ ForwardResult EncoderModel::forward(const ForwardInput& in, const ForwardOptions
   Mat h = embed(in);
   if (options.capture_hidden) result.hidden_states.push_back(backend_->download(h));
   for (const EncoderLayerWeights& layer : layers_) {
-    h = encoder_layer(layer, h, in.attention_mask, options.capture_attention ? &result : nullptr);
+    h = encoder_layer(layer, h, in.attention_mask, options.capture_attention ? &result : nullptr,
+                      options.capture_qkv ? &result : nullptr);
     if (options.capture_hidden) result.hidden_states.push_back(backend_->download(h));
   }
   if (mlm_) {

@@ -59,7 +59,9 @@ class EncoderModel : public Model {
   Tensor position_host_;
 
  private:
-  Mat encoder_layer(const EncoderLayerWeights& layer, const Mat& h, std::span<const uint8_t> mask, ForwardResult* capture);
+  // `capture` receives the attention, `qkv_capture` the layer's Q, K, V (each may be null).
+  Mat encoder_layer(const EncoderLayerWeights& layer, const Mat& h, std::span<const uint8_t> mask, ForwardResult* capture,
+                    ForwardResult* qkv_capture);
   Tensor mlm_logits(const Mat& h, const std::vector<int64_t>& positions);
   std::array<float, 2> next_sentence_logits(const Mat& h);
 };

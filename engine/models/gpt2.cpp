@@ -106,12 +106,15 @@ std::unique_ptr<DecoderState> Gpt2Model::new_state() const {
   return std::make_unique<Cache>(*backend_, config_.num_layers, config_.hidden_size, config_.max_positions);
 }
 
-Mat Gpt2Model::block(const Layer& L, size_t index, const Mat& x, Cache& cache, ForwardResult* capture) {
+Mat Gpt2Model::block(const Layer& L, size_t index, const Mat& x, Cache& cache, ForwardResult* capture,
+                     ForwardResult* qkv_capture) {
   Backend& be = *backend_;
   const float eps = config_.layer_norm_eps;
   const int64_t H = config_.hidden_size, T = x.rows, total = cache.length() + T;
   Mat qkv = apply_linear(be, apply_norm(be, x, L.ln_1, eps), L.c_attn);
   cache.append(index, qkv.cols_view(H, H), qkv.cols_view(2 * H, H));
+  if (qkv_capture)
+    store_qkv(be, qkv.cols_view(0, H), cache.keys(index, total), cache.values(index, total), *qkv_capture);
   CapturedAttention att = multi_head_attention(be, qkv.cols_view(0, H), cache.keys(index, total),
                                                cache.values(index, total), config_.num_heads, true,
                                                cache.length(), {});
@@ -146,7 +149,8 @@ ForwardResult Gpt2Model::extend(DecoderState& state, const std::vector<int32_t>&
   if (options.capture_hidden) result.hidden_states.push_back(be.download(x));
   cache->reserve(T);
   for (size_t l = 0; l < layers_.size(); ++l) {
-    x = block(layers_[l], l, x, *cache, options.capture_attention ? &result : nullptr);
+    x = block(layers_[l], l, x, *cache, options.capture_attention ? &result : nullptr,
+              options.capture_qkv ? &result : nullptr);
     // HF appends the last block's output only after ln_f.
     if (options.capture_hidden && l + 1 < layers_.size()) result.hidden_states.push_back(be.download(x));
   }

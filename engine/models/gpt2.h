@@ -31,7 +31,9 @@ class Gpt2Model final : public Model {
   };
   class Cache;
 
-  Mat block(const Layer& layer, size_t index, const Mat& x, Cache& cache, ForwardResult* capture);
+  // `capture` receives the attention, `qkv_capture` the layer's Q, K, V (each may be null).
+  Mat block(const Layer& layer, size_t index, const Mat& x, Cache& cache, ForwardResult* capture,
+            ForwardResult* qkv_capture);
 
   Mat wte_, wpe_;
   Tensor wpe_host_;

@@ -46,12 +46,18 @@ struct ForwardOptions {
   // Rows of the logits to compute: nullopt = every position, {} = none.
   std::optional<std::vector<int64_t>> logits_positions;
   bool next_sentence = true;  // BERT with an NSP head: compute it
+  // Every layer's Q, K and V as the attention uses them (after the projections and biases; for
+  // GPT-2 of ln_1's output), for views that step through one head's computation.
+  bool capture_qkv = false;
 };
 
 struct ForwardResult {
   std::vector<Tensor> attentions;     // per layer [NH, Tq, Tk] probabilities (rows: queries)
   std::vector<Tensor> scores;         // per layer [NH, Tq, Tk] scaled pre-softmax scores, masked = -inf
   std::vector<Tensor> hidden_states;  // layers + 1 entries of [Tq, H] (HF's hidden_states)
+  // With capture_qkv, per layer: queries [Tq, H], keys and values [Tk, H] (Tk includes cached
+  // tokens). Heads are concatenated: head h is columns h*D .. h*D+D-1, D = H / NH.
+  std::vector<Tensor> queries, keys, values;
   Tensor logits;                      // [positions, vocab]
   std::vector<int64_t> logits_positions;
   std::optional<std::array<float, 2>> nsp_logits;  // [IsNext, NotNext]
