@@ -1,5 +1,6 @@
 #include "models/blocks.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/error.h"
@@ -50,6 +51,32 @@ void store_attention(Backend& be, const CapturedAttention& att, int64_t heads, F
   const int64_t Tq = att.probs.rows / heads, Tk = att.probs.cols;
   result.attentions.push_back(be.download(att.probs).view_as({heads, Tq, Tk}));
   result.scores.push_back(be.download(att.scores).view_as({heads, Tq, Tk}));
+}
+
+bool captures_layer(const ForwardOptions& options, size_t layer) {
+  if (!options.capture_attention) return false;
+  if (!options.attention_layers) return true;
+  const auto& wanted = *options.attention_layers;
+  return std::find(wanted.begin(), wanted.end(), static_cast<int64_t>(layer)) != wanted.end();
+}
+
+void check_attention_layers(const ForwardOptions& options, size_t layers) {
+  if (!options.attention_layers) return;
+  for (int64_t l : *options.attention_layers)
+    if (l < 0 || l >= static_cast<int64_t>(layers))
+      throw Error("attention layer " + std::to_string(l) + " does not exist (the model has layers 0.." +
+                  std::to_string(static_cast<int64_t>(layers) - 1) + ")");
+}
+
+void append_skipped_layer(ForwardResult& result) {
+  result.attentions.emplace_back();
+  result.scores.emplace_back();
+}
+
+void before_layer(const ForwardOptions& options, size_t layer) {
+  if (options.cancel && options.cancel->load()) throw Cancelled();
+  if (options.on_layer) options.on_layer(layer);
+  if (options.cancel && options.cancel->load()) throw Cancelled();
 }
 
 std::vector<int64_t> resolve_logit_positions(const ForwardOptions& options, int64_t T) {
