@@ -8,6 +8,8 @@
 #include <QLineEdit>
 #include <QTextCharFormat>
 
+#include <algorithm>
+
 #include "ui/text_spans.h"
 
 namespace as::ui {
@@ -136,6 +138,22 @@ void SentenceEditor::showWarnings() {
   warnings << result_warnings_;
   warning_->setText(warnings.join(QLatin1Char('\n')));
   warning_->setVisible(!warnings.isEmpty());
+  fitWarningHeight();
+}
+
+// The window's layouts size this editor by its size hint, in which a word-wrapped label that grew
+// from one line to several keeps its old height and the extra lines are clipped (seen in
+// screenshots). Pinning the height the text needs at the label's width avoids that.
+void SentenceEditor::fitWarningHeight() {
+  const int width = warning_->width() > 50 ? warning_->width() : std::max(200, this->width() - 100);
+  warning_->setMinimumHeight(warning_->isVisible() ? warning_->heightForWidth(width) : 0);
+  layout()->invalidate();
+  updateGeometry();  // this editor's size hint changed with it: let the window's layout know
+}
+
+void SentenceEditor::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  fitWarningHeight();
 }
 
 void SentenceEditor::showError(const QString& message) {

@@ -7,6 +7,7 @@
 #include "ui/run_types.h"
 
 class QLabel;
+class QResizeEvent;
 class QLineEdit;
 
 namespace as::ui {
@@ -49,6 +50,8 @@ class SentenceEditor : public QWidget {
  private:
   void emitInput();
   void showWarnings();
+  void fitWarningHeight();
+  void resizeEvent(QResizeEvent* event) override;
   void setFieldHighlight(QLineEdit* field, int begin, int end);
 
   QLineEdit* text_a_ = nullptr;
