@@ -51,6 +51,9 @@ void AppSettings::setWindow(const QByteArray& geometry, const QByteArray& state,
   settings_.setValue(kGeometry, geometry);
   settings_.setValue(kState, state);
   settings_.setValue(kSplitter, splitter);
+  // Written out now, while the window closes, rather than by a destructor at exit that a crash
+  // or a kill could skip. QSettings replaces its file atomically, so it is never half written.
+  settings_.sync();
 }
 
 ColourMap AppSettings::colourMap() const {

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/error.h"
+
 namespace as::ui {
 namespace {
 
@@ -81,7 +83,7 @@ std::string matrix_csv(const Matrix& matrix, const std::vector<std::string>& row
   return out;
 }
 
-std::string attentions_json(const RunResult& result) {
+std::string attentions_json(const RunResult& result, const std::atomic<bool>* cancel) {
   std::string out = header_json(result);
   out.pop_back();  // the closing brace: the attentions follow
   while (!out.empty() && (out.back() == '\n' || out.back() == ' ')) out.pop_back();
@@ -90,6 +92,7 @@ std::string attentions_json(const RunResult& result) {
     const Tensor& layer = result.forward.attentions[l];
     out += l == 0 ? "\n  [" : ",\n  [";
     for (int64_t h = 0; h < layer.dim(0); ++h) {
+      if (cancel && cancel->load()) throw Cancelled();
       out += h == 0 ? "\n   " : ",\n   ";
       append_head(out, layer, h);
     }

@@ -1,6 +1,7 @@
 #pragma once
 // The numbers behind the pictures, for spreadsheets and scripts: one matrix as CSV, and every
 // layer's and head's attention probabilities as JSON. Qt-free, unit-tested.
+#include <atomic>
 #include <string>
 #include <vector>
 
@@ -16,8 +17,9 @@ std::string matrix_csv(const Matrix& matrix, const std::vector<std::string>& row
 
 // {"model", "family", "text", "text_pair", "tokens" (vocabulary strings), "labels" (as the views
 // write them), "token_ids", "layers", "heads", "attentions": [layer][head][query][key]}.
-// Floats are written in their shortest exact form.
-std::string attentions_json(const RunResult& result);
+// Floats are written in their shortest exact form. A raised `cancel` (checked per head) stops it
+// with as::Cancelled: 512 tokens × 144 heads take seconds, longer than closing a window may wait.
+std::string attentions_json(const RunResult& result, const std::atomic<bool>* cancel = nullptr);
 
 std::string csv_field(const std::string& text);
 

@@ -8,6 +8,7 @@
 #include <QProgressDialog>
 #include <QThread>
 
+#include "core/error.h"
 #include "ui/app_settings.h"
 #include "ui/attention_export.h"
 #include "ui/batch_export.h"
@@ -35,8 +36,13 @@ ExportActions::ExportActions(QWidget* window, Views views, AppSettings& settings
 }
 
 ExportActions::~ExportActions() {
+  // Files are written atomically (write_text_file), so stopping a writer leaves no partial file;
+  // one already past building its text finishes the write, which is short.
+  cancel_writers_->store(true);
   for (const QPointer<QThread>& writer : writers_) {
-    if (writer) writer->wait();  // a half-written file is worse than a moment's wait at exit
+    if (!writer) continue;
+    writer->wait();
+    delete writer.data();  // its finished() handler died with this object
   }
 }
 
@@ -142,7 +148,13 @@ void ExportActions::chooseJson() {
   if (file.isEmpty()) return;
   if (!file.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)) file += QLatin1String(".json");
   auto error = std::make_shared<QString>();
-  QThread* thread = QThread::create([result = result_, file, error] { *error = write_text_file(file, attentions_json(*result)); });
+  QThread* thread = QThread::create([result = result_, file, error, cancel = cancel_writers_] {
+    try {
+      *error = write_text_file(file, attentions_json(*result, cancel.get()));
+    } catch (const Cancelled&) {
+      *error = tr("Export of %1 was cancelled; nothing was written.").arg(file);
+    }
+  });
   connect(thread, &QThread::finished, this, [this, thread, error, file] {
     thread->deleteLater();
     report(*error, tr("Saved every attention to %1").arg(file));

@@ -78,7 +78,9 @@ class ExportActions : public QObject {
   QAction* json_ = nullptr;
   QAction* batch_ = nullptr;
   QPointer<BatchExport> running_batch_;
-  QList<QPointer<QThread>> writers_;  // JSON files being written; waited for on destruction
+  QList<QPointer<QThread>> writers_;  // JSON files being written; cancelled and waited for on destruction
+  // Raised on destruction: a JSON export still being built stops and writes nothing.
+  std::shared_ptr<std::atomic<bool>> cancel_writers_ = std::make_shared<std::atomic<bool>>(false);
 };
 
 }  // namespace as::ui

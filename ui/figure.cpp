@@ -1,6 +1,6 @@
 #include "ui/figure.h"
 
-#include <QFile>
+#include <QSaveFile>
 #include <QImage>
 #include <QPageSize>
 #include <QPdfWriter>
@@ -13,6 +13,19 @@ namespace as::ui {
 namespace {
 
 int dots_per_metre(int dpi) { return static_cast<int>(std::lround(dpi / 0.0254)); }
+
+// Every export goes through a QSaveFile: it writes to a temporary file beside the target and
+// renames it over the target only when everything was written, so a failed, cancelled or
+// interrupted export never leaves a truncated file (or a clobbered old one) under the name asked for.
+QString open_for_saving(QSaveFile& out) {
+  if (out.open(QIODevice::WriteOnly)) return {};
+  return QObject::tr("Could not write %1: %2").arg(out.fileName(), out.errorString());
+}
+
+QString commit(QSaveFile& out) {
+  if (out.commit()) return {};
+  return QObject::tr("Could not write %1: %2").arg(out.fileName(), out.errorString());
+}
 
 QString write_png(const Figure& figure, const QString& file, const ExportSize& size) {
   QImage image(png_pixels(size), QImage::Format_ARGB32_Premultiplied);
@@ -32,33 +45,50 @@ QString write_png(const Figure& figure, const QString& file, const ExportSize& s
   }
   image.setDotsPerMeterX(dots_per_metre(size.dpi));
   image.setDotsPerMeterY(dots_per_metre(size.dpi));
-  return image.save(file, "PNG") ? QString() : QObject::tr("Could not write %1.").arg(file);
+  QSaveFile out(file);
+  if (QString error = open_for_saving(out); !error.isEmpty()) return error;
+  if (!image.save(&out, "PNG")) {
+    out.cancelWriting();
+    return QObject::tr("Could not write %1: %2").arg(file, out.errorString());
+  }
+  return commit(out);
 }
 
 QString write_pdf(const Figure& figure, const QString& file, const ExportSize& size) {
-  QPdfWriter writer(file);
+  QSaveFile out(file);
+  if (QString error = open_for_saving(out); !error.isEmpty()) return error;
+  QPdfWriter writer(&out);
   writer.setCreator(QStringLiteral("AttentionScope"));
   writer.setTitle(figure.title());
   writer.setResolution(kLogicalDpi);  // one device unit = one logical pixel, fonts as on screen
   writer.setPageSize(QPageSize(pdf_points(size.size), QPageSize::Point, QString(), QPageSize::ExactMatch));
   writer.setPageMargins(QMarginsF(0, 0, 0, 0));
   QCPPainter painter;
-  if (!painter.begin(&writer)) return QObject::tr("Could not write %1.").arg(file);
+  if (!painter.begin(&writer)) {
+    out.cancelWriting();
+    return QObject::tr("Could not write %1.").arg(file);
+  }
   painter.setMode(QCPPainter::pmVectorized);
   painter.setMode(QCPPainter::pmNoCaching);
   figure.paint(painter, size.size);
-  return painter.end() ? QString() : QObject::tr("Could not finish %1.").arg(file);
+  if (!painter.end()) {
+    out.cancelWriting();
+    return QObject::tr("Could not finish %1.").arg(file);
+  }
+  return commit(out);
 }
 
 }  // namespace
 
 QString write_text_file(const QString& file, const std::string& bytes) {
-  QFile out(file);
-  if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
-      out.write(bytes.data(), static_cast<qint64>(bytes.size())) != static_cast<qint64>(bytes.size())) {
-    return QObject::tr("Could not write %1: %2").arg(file, out.errorString());
+  QSaveFile out(file);
+  if (QString error = open_for_saving(out); !error.isEmpty()) return error;
+  if (out.write(bytes.data(), static_cast<qint64>(bytes.size())) != static_cast<qint64>(bytes.size())) {
+    const QString error = QObject::tr("Could not write %1: %2").arg(file, out.errorString());
+    out.cancelWriting();
+    return error;
   }
-  return {};
+  return commit(out);
 }
 
 QString write_figure(const Figure& figure, const QString& file, const ExportSize& size) {

@@ -23,7 +23,8 @@ class Figure {
 };
 
 // Writes `figure` as PNG, SVG or PDF, chosen by the file's suffix. Returns an error message for
-// the user, empty on success.
+// the user, empty on success. Both writers are atomic: on failure no file with the final name is
+// left behind (an existing one stays as it was).
 QString write_figure(const Figure& figure, const QString& file, const ExportSize& size);
 
 // Writes `bytes` to `file`; an error message, empty on success.

@@ -93,7 +93,11 @@ RunResultPtr compute_run(Model& model, const Tokenizer& tokenizer, const ModelSu
   ForwardInput input;
   input.ids = result->encoding.ids();
   if (summary->takes_sentence_pairs()) input.token_type_ids = result->encoding.token_type_ids;
-  if (!input.ids.empty()) result->forward = model.forward(input, attention_only());
+  ForwardOptions options = attention_only();
+  options.cancel = request.cancel.get();
+  options.on_layer = request.on_layer;
+  options.attention_layers = request.attention_layers;
+  if (!input.ids.empty()) result->forward = model.forward(input, options);
   result->total_millis = millis_since(started);
   return result;
 }

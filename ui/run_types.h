@@ -5,6 +5,8 @@
 #include <QMetaType>
 #include <QtGlobal>
 
+#include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -36,6 +38,13 @@ struct RunRequest {
   quint64 generation = 0;  // increases with every request; results of older ones are dropped
   std::string text_a;
   std::string text_b;  // second sentence of a BERT pair; empty = single sentence
+  // Raised when a newer request or shutdown makes this one pointless: the forward pass stops at
+  // the next layer.
+  std::shared_ptr<const std::atomic<bool>> cancel;
+  std::function<void(size_t)> on_layer;  // instrumentation (tests): called before every layer
+  // The layers whose attention the caller will draw; nullopt = all. The others stay empty in
+  // RunResult::forward, which keeps long inputs from holding every layer's T × T matrices.
+  std::optional<std::vector<int64_t>> attention_layers;
 };
 
 // One forward pass over one input, with everything the views need to draw it.
@@ -54,7 +63,11 @@ struct RunResult {
 
   int64_t token_count() const { return static_cast<int64_t>(encoding.tokens.size()); }
   int64_t layer_count() const { return static_cast<int64_t>(forward.attentions.size()); }
-  int64_t head_count() const { return forward.attentions.empty() ? 0 : forward.attentions.front().dim(0); }
+  int64_t head_count() const {
+    for (const Tensor& layer : forward.attentions)
+      if (!layer.empty()) return layer.dim(0);  // layers not asked for are empty
+    return 0;
+  }
   // Whether token `index` comes from the second sentence of a BERT pair.
   bool in_second_sentence(size_t index) const {
     return index < encoding.token_type_ids.size() && encoding.token_type_ids[index] == 1 && !request.text_b.empty();

@@ -8,6 +8,8 @@
 #include <QLineEdit>
 #include <QTextCharFormat>
 
+#include <algorithm>
+
 #include "ui/text_spans.h"
 
 namespace as::ui {
@@ -19,10 +21,12 @@ SentenceEditor::SentenceEditor(QWidget* parent) : QWidget(parent) {
   text_a_ = new QLineEdit(this);
   text_a_->setPlaceholderText(tr("Type a sentence — the model re-runs as you type"));
   text_a_->setClearButtonEnabled(true);
+  text_a_->setMaxLength(kMaxChars);
   label_b_ = new QLabel(tr("Second sentence:"), this);
   text_b_ = new QLineEdit(this);
   text_b_->setPlaceholderText(tr("Optional: a second sentence, encoded as a BERT pair [CLS] A [SEP] B [SEP]"));
   text_b_->setClearButtonEnabled(true);
+  text_b_->setMaxLength(kMaxChars);
   stats_ = new QLabel(this);
   stats_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   running_ = new QLabel(tr("running…"), this);
@@ -49,6 +53,9 @@ SentenceEditor::SentenceEditor(QWidget* parent) : QWidget(parent) {
   connect(&debounce_, &QTimer::timeout, this, &SentenceEditor::emitInput);
   connect(text_a_, &QLineEdit::textChanged, &debounce_, qOverload<>(&QTimer::start));
   connect(text_b_, &QLineEdit::textChanged, &debounce_, qOverload<>(&QTimer::start));
+  // A paste that hit the limit is cut silently by QLineEdit: say so at once.
+  connect(text_a_, &QLineEdit::textChanged, this, &SentenceEditor::showWarnings);
+  connect(text_b_, &QLineEdit::textChanged, this, &SentenceEditor::showWarnings);
   // A highlighted span belongs to the text it was computed from: edits invalidate it.
   connect(text_a_, &QLineEdit::textEdited, this, &SentenceEditor::clearHighlight);
   connect(text_b_, &QLineEdit::textEdited, this, &SentenceEditor::clearHighlight);
@@ -103,6 +110,14 @@ void SentenceEditor::showResult(const RunResult& result) {
     warnings << tr("⚠ Input truncated: %1 tokens beyond the model's %2 were dropped.")
                     .arg(result.encoding.dropped_tokens)
                     .arg(max_tokens);
+    if (!result.request.text_b.empty()) {
+      // HF's longest_first: one token at a time from whichever sentence is longer at that moment.
+      const auto from_b = result.encoding.dropped_from_second;
+      warnings.last() += tr(" As in transformers (longest_first), tokens were cut one at a time from the end of the "
+                            "longer sentence: %1 from the first, %2 from the second.")
+                             .arg(result.encoding.dropped_tokens - from_b)
+                             .arg(from_b);
+    }
   }
   for (const auto& warning : result.encoding.warnings) {
     const QString text = QString::fromStdString(warning);
@@ -110,14 +125,41 @@ void SentenceEditor::showResult(const RunResult& result) {
     if (result.encoding.dropped_tokens > 0 && text.contains(QLatin1String("truncat"), Qt::CaseInsensitive)) continue;
     warnings << QStringLiteral("⚠ ") + text;
   }
+  result_warnings_ = warnings;
+  showWarnings();
+}
+
+void SentenceEditor::showWarnings() {
+  QStringList warnings;
+  const bool at_limit = text_a_->text().size() >= kMaxChars || (pairs_ && text_b_->text().size() >= kMaxChars);
+  if (at_limit)
+    warnings << tr("⚠ The sentence box holds at most %1 characters; the rest of the pasted text was left out.")
+                    .arg(kMaxChars);
+  warnings << result_warnings_;
   warning_->setText(warnings.join(QLatin1Char('\n')));
   warning_->setVisible(!warnings.isEmpty());
+  fitWarningHeight();
+}
+
+// The window's layouts size this editor by its size hint, in which a word-wrapped label that grew
+// from one line to several keeps its old height and the extra lines are clipped (seen in
+// screenshots). Pinning the height the text needs at the label's width avoids that.
+void SentenceEditor::fitWarningHeight() {
+  const int width = warning_->width() > 50 ? warning_->width() : std::max(200, this->width() - 100);
+  warning_->setMinimumHeight(warning_->isVisible() ? warning_->heightForWidth(width) : 0);
+  layout()->invalidate();
+  updateGeometry();  // this editor's size hint changed with it: let the window's layout know
+}
+
+void SentenceEditor::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  fitWarningHeight();
 }
 
 void SentenceEditor::showError(const QString& message) {
   running_->hide();
-  warning_->setText(tr("⚠ The model could not run on this input: %1").arg(message));
-  warning_->show();
+  result_warnings_ = {tr("⚠ The model could not run on this input: %1").arg(message)};
+  showWarnings();
 }
 
 void SentenceEditor::highlightSpan(bool second, const QString& text, int64_t start, int64_t end) {

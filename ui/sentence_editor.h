@@ -7,6 +7,7 @@
 #include "ui/run_types.h"
 
 class QLabel;
+class QResizeEvent;
 class QLineEdit;
 
 namespace as::ui {
@@ -16,6 +17,12 @@ class SentenceEditor : public QWidget {
 
  public:
   static constexpr int kDebounceMillis = 250;
+  // Characters a field holds. A megabyte pasted by mistake is cut here, where the cut is cheap and
+  // visible, instead of making the worker tokenise it and the field lay it out (laying out 32K
+  // characters costs QLineEdit ~0.2 s per edit, 16K ~0.06 s). The models read at most 1024 tokens
+  // (GPT-2), so this leaves 16 characters per position; the engine then truncates the tokens to
+  // the model's maximum and says so.
+  static constexpr int kMaxChars = 16384;
 
   explicit SentenceEditor(QWidget* parent = nullptr);
 
@@ -42,6 +49,9 @@ class SentenceEditor : public QWidget {
 
  private:
   void emitInput();
+  void showWarnings();
+  void fitWarningHeight();
+  void resizeEvent(QResizeEvent* event) override;
   void setFieldHighlight(QLineEdit* field, int begin, int end);
 
   QLineEdit* text_a_ = nullptr;
@@ -50,6 +60,7 @@ class SentenceEditor : public QWidget {
   QLabel* stats_ = nullptr;
   QLabel* running_ = nullptr;
   QLabel* warning_ = nullptr;
+  QStringList result_warnings_;  // from the latest result; shown with the field-limit warning
   QTimer debounce_;
   bool pairs_ = false;
   std::pair<int, int> highlight_a_{-1, -1};

@@ -1,5 +1,8 @@
 #include "ui/session_controller.h"
 
+#include <QDeadlineTimer>
+#include <QtDebug>
+
 #include "ui/session_worker.h"
 
 namespace as::ui {
@@ -7,26 +10,36 @@ namespace as::ui {
 SessionController::SessionController(int threads, QObject* parent)
     : QObject(parent),
       latest_generation_(std::make_shared<std::atomic<quint64>>(0)),
-      cancel_current_load_(std::make_shared<std::atomic<bool>>(false)) {
+      cancel_current_load_(std::make_shared<std::atomic<bool>>(false)),
+      cancel_current_run_(std::make_shared<std::atomic<bool>>(false)) {
   qRegisterMetaType<ModelSummaryPtr>();
   qRegisterMetaType<RunResultPtr>();
-  thread_.setObjectName(QStringLiteral("attentionscope-engine"));
+  thread_ = new QThread;
+  thread_->setObjectName(QStringLiteral("attentionscope-engine"));
   worker_ = new SessionWorker(threads, latest_generation_);
-  worker_->moveToThread(&thread_);
+  worker_->moveToThread(thread_);
   // The worker emits on its own thread; these connections queue its answers onto ours.
   connect(worker_, &SessionWorker::loadProgress, this, &SessionController::loadProgress);
   connect(worker_, &SessionWorker::loaded, this, &SessionController::onLoaded);
   connect(worker_, &SessionWorker::loadFailed, this, &SessionController::onLoadFailed);
   connect(worker_, &SessionWorker::runFinished, this, &SessionController::onRunFinished);
   connect(worker_, &SessionWorker::runFailed, this, &SessionController::onRunFailed);
-  thread_.start();
+  thread_->start();
 }
 
 SessionController::~SessionController() {
+  // Stop what the worker is doing at its next step; queued requests are dropped with the loop.
   cancel_current_load_->store(true);
-  thread_.quit();
-  thread_.wait();
+  cancel_current_run_->store(true);
+  thread_->quit();
+  if (!thread_->wait(QDeadlineTimer(kShutdownMillis))) {
+    // Something ran past every cancel point. Leaving the thread and its worker to the OS at exit
+    // is better than freezing the closing window or destroying objects still in use.
+    qWarning("attentionscope: the engine thread did not stop within %d ms; abandoning it", kShutdownMillis);
+    return;
+  }
   delete worker_;  // its thread has stopped: nothing can still be running in it
+  delete thread_;
 }
 
 void SessionController::openModel(const QString& dir) {
@@ -49,8 +62,13 @@ void SessionController::setLoadHook(std::function<void(double)> hook) {
 void SessionController::cancelLoad() { cancel_current_load_->store(true); }
 
 quint64 SessionController::requestRun(const QString& text_a, const QString& text_b) {
+  // The run in flight (if any) is stale from now on: stop it at its next layer.
+  cancel_current_run_->store(true);
+  cancel_current_run_ = std::make_shared<std::atomic<bool>>(false);
   RunRequest request;
   request.generation = ++*latest_generation_;
+  request.cancel = cancel_current_run_;
+  request.on_layer = run_hook_;
   request.text_a = text_a.toStdString();
   request.text_b = text_b.toStdString();
   QMetaObject::invokeMethod(worker_, [worker = worker_, request] { worker->run(request); },

@@ -42,6 +42,12 @@ class SessionController : public QObject {
   // `hook` runs on the worker thread at every step of later loads (instrumentation; the tests
   // use it to make a load slow and check that the GUI thread keeps running meanwhile).
   void setLoadHook(std::function<void(double)> hook);
+  // The same for every layer of later forward passes.
+  void setRunHook(std::function<void(size_t)> hook) { run_hook_ = std::move(hook); }
+
+  // How long the destructor waits for the worker after cancelling what it does. Loads and runs
+  // check their cancel flags between steps, so it normally stops within one layer's time.
+  static constexpr int kShutdownMillis = 3000;
 
  signals:
   void loadStarted(const QString& dir);
@@ -58,10 +64,14 @@ class SessionController : public QObject {
   void onRunFinished(const RunResultPtr& result);
   void onRunFailed(quint64 generation, const QString& message);
 
-  QThread thread_;
+  // Heap-allocated so that a worker stuck past kShutdownMillis can be abandoned at exit rather
+  // than destroyed while running (which Qt treats as fatal).
+  QThread* thread_ = nullptr;
   SessionWorker* worker_ = nullptr;  // lives on thread_; deleted after the thread has stopped
   std::shared_ptr<std::atomic<quint64>> latest_generation_;
   std::shared_ptr<std::atomic<bool>> cancel_current_load_;
+  std::shared_ptr<std::atomic<bool>> cancel_current_run_;
+  std::function<void(size_t)> run_hook_;
   int pending_loads_ = 0;
   QString backend_ = QStringLiteral("cpu");
   ModelSummaryPtr model_;

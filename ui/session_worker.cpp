@@ -79,6 +79,8 @@ void SessionWorker::run(const RunRequest& request) {
   }
   try {
     emit runFinished(compute_run(*model_, *tokenizer_, summary_, request));
+  } catch (const Cancelled&) {
+    // A newer request or shutdown stopped it: nobody waits for this result.
   } catch (const std::exception& e) {
     emit runFailed(request.generation, QString::fromStdString(e.what()));
   }

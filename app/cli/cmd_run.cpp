@@ -17,6 +17,7 @@ namespace {
 std::map<std::string, Tensor> named_outputs(const ForwardResult& r) {
   std::map<std::string, Tensor> out;
   for (size_t l = 0; l < r.attentions.size(); ++l) {
+    if (r.attentions[l].empty()) continue;  // a layer left out by --attention-layers
     out["attentions." + std::to_string(l)] = r.attentions[l];
     out["scores." + std::to_string(l)] = r.scores[l];
   }
@@ -31,14 +32,30 @@ std::map<std::string, Tensor> named_outputs(const ForwardResult& r) {
   return out;
 }
 
+// --attention-layers all (default) | none | L1,L2,...: which layers' attention `--out` holds. At
+// long sequences capturing every layer dominates memory; a viewer needs one layer at a time.
+void select_attention_layers(const Args& args, ForwardOptions& options) {
+  const std::string spec = args.get_or("attention-layers", "all");
+  if (spec == "all") return;
+  if (spec == "none") {
+    options.capture_attention = false;
+    return;
+  }
+  std::vector<int64_t> layers;
+  for (int l : args.get_int_list("attention-layers")) layers.push_back(l);
+  options.attention_layers = std::move(layers);
+}
+
 }  // namespace
 
 int cmd_run(const Args& args) {
-  args.allow_only({"model", "ids", "token-type-ids", "text", "text-pair", "backend", "threads", "out"});
+  args.allow_only({"model", "ids", "token-type-ids", "text", "text-pair", "backend", "threads", "out",
+                   "attention-layers"});
   auto model = model_from_args(args);
   ModelInput input = input_from_args(args, *model);
   ForwardOptions options;
   options.capture_attention = options.capture_hidden = args.has("out");
+  if (args.has("out")) select_attention_layers(args, options);
   ForwardResult r = model->forward(input.forward, options);
   if (auto path = args.get("out")) write_safetensors(*path, named_outputs(r), {{"producer", "attentionscope"}});
   nlohmann::ordered_json out = {{"backend", r.backend}, {"millis", r.millis}, {"seq_len", input.forward.ids.size()}};

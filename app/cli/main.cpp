@@ -17,6 +17,7 @@ const char* kUsage =
     "  info      --model DIR\n"
     "  run       --model DIR (--ids 101,7592,102 | --text T [--text-pair T2]) [--token-type-ids ...]\n"
     "            [--backend cpu|opencl|opencl:N] [--threads K] [--out FILE.safetensors]\n"
+    "            [--attention-layers all|none|L1,L2,...]\n"
     "  bench     --model DIR|random:bert-base|random:gpt2 (--seq-len N | --text T) [--repeat R] [--threads K]\n"
     "            [--backend cpu|opencl|opencl:N]\n"
     "  tokenize  --model DIR (--text T [--text-pair T2] | --file PATH|-) [--explain] [--stats]\n"

@@ -53,7 +53,7 @@ class Backend {
   virtual ~Backend() = default;
   virtual std::string name() const = 0;
 
-  // Weights: uploaded once per model. The CPU backend keeps F32 views of the mapped file.
+  // Weights: uploaded once per model. The CPU backend keeps views of the loaded host tensors.
   virtual Mat upload(const Tensor& weights) = 0;  // rank 1 -> [1, n], rank 2 -> as is
   virtual Mat alloc(int64_t rows, int64_t cols) = 0;
   virtual Tensor download(const Mat& m) = 0;  // to a host tensor [rows, cols]

@@ -86,7 +86,7 @@ size_t dtype_size(DType dtype) {
 
 std::shared_ptr<const SafetensorsFile> SafetensorsFile::open(const std::filesystem::path& path) {
   std::shared_ptr<SafetensorsFile> st(new SafetensorsFile());
-  st->file_ = MappedFile::open(path);
+  st->file_ = CheckedFile::open(path);
   st->parse_header();
   return st;
 }
@@ -97,20 +97,23 @@ void SafetensorsFile::parse_header() {
   if (file_->size() < 8)
     throw Error(file + ": file is " + std::to_string(file_->size()) +
                 " bytes, too short for a safetensors header (expected at least 8)");
-  const uint64_t n = read_u64_le(file_->data());
+  uint8_t length[8];
+  file_->read(0, 8, length);
+  const uint64_t n = read_u64_le(length);
   if (n > file_->size() - 8)
     throw Error(file + ": header length " + std::to_string(n) + " runs past the end of the file (" +
                 std::to_string(file_->size()) + " bytes); the file is truncated or not safetensors");
   if (n > kMaxHeaderBytes) throw Error(file + ": header length " + std::to_string(n) + " is implausibly large");
-  const char* text = reinterpret_cast<const char*>(file_->data() + 8);
+  std::string text(n, '\0');
+  file_->read(8, n, text.data());
   nlohmann::json header;
   try {
-    header = nlohmann::json::parse(text, text + n);
+    header = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
     throw Error(file + ": header is not valid JSON (" + e.what() + ")");
   }
   if (!header.is_object()) throw Error(file + ": header must be a JSON object");
-  data_begin_ = file_->data() + 8 + n;
+  data_begin_ = 8 + n;
   data_size_ = file_->size() - 8 - n;
 
   for (const auto& [name, entry] : header.items()) {
@@ -169,17 +172,21 @@ const TensorInfo& SafetensorsFile::info(const std::string& name) const {
 
 Tensor SafetensorsFile::load_f32(const std::string& name) const {
   const TensorInfo& ti = info(name);
-  const uint8_t* src = raw(ti);
   const int64_t count = numel(ti.shape);
-  // F32 is used in place when suitably aligned (always, for files written by HF or torch).
-  if (ti.dtype == DType::F32 && reinterpret_cast<uintptr_t>(src) % alignof(float) == 0)
-    return Tensor(ti.shape, reinterpret_cast<const float*>(src), file_);
-  Tensor out(ti.shape);
+  const uint64_t bytes = ti.end - ti.begin;
+  Tensor out = Tensor::uninitialized(ti.shape);
   float* dst = out.mutable_data();
+  if (ti.dtype == DType::F32) {
+    file_->read(data_begin_ + ti.begin, bytes, dst);
+    return out;
+  }
+  if (ti.dtype != DType::F16 && ti.dtype != DType::BF16 && ti.dtype != DType::F64)
+    throw Error(where(path(), name) + ": dtype " + dtype_name(ti.dtype) +
+                " cannot be used as a weight (expected F32, F16 or BF16)");
+  std::vector<uint8_t> raw(bytes);
+  file_->read(data_begin_ + ti.begin, bytes, raw.data());
+  const uint8_t* src = raw.data();
   switch (ti.dtype) {
-    case DType::F32:
-      std::memcpy(dst, src, static_cast<size_t>(count) * 4);
-      break;
     case DType::F16:
     case DType::BF16: {
       const bool bf = ti.dtype == DType::BF16;
@@ -197,8 +204,7 @@ Tensor SafetensorsFile::load_f32(const std::string& name) const {
       }
       break;
     default:
-      throw Error(where(path(), name) + ": dtype " + dtype_name(ti.dtype) +
-                  " cannot be used as a weight (expected F32, F16 or BF16)");
+      break;  // other dtypes were refused above
   }
   return out;
 }
@@ -217,15 +223,33 @@ void write_safetensors(const std::filesystem::path& path, const std::map<std::st
   }
   std::string text = header.dump();
   while ((text.size() + 8) % 8 != 0) text.push_back(' ');
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) throw Error(path.string() + ": cannot open for writing");
-  uint8_t len[8];
-  for (int i = 0; i < 8; ++i) len[i] = static_cast<uint8_t>((text.size() >> (8 * i)) & 0xFF);
-  out.write(reinterpret_cast<const char*>(len), 8);
-  out.write(text.data(), static_cast<std::streamsize>(text.size()));
-  for (const auto& [name, t] : tensors)
-    out.write(reinterpret_cast<const char*>(t.data()), static_cast<std::streamsize>(t.size() * 4));
-  if (!out) throw Error(path.string() + ": write failed (disk full?)");
+  // Written under a temporary name and renamed when complete: a failed or interrupted write never
+  // leaves a truncated file under the name asked for.
+  std::filesystem::path partial = path;
+  partial += ".partial";
+  {
+    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+    if (!out) throw Error(path.string() + ": cannot open for writing");
+    uint8_t len[8];
+    for (int i = 0; i < 8; ++i) len[i] = static_cast<uint8_t>((text.size() >> (8 * i)) & 0xFF);
+    out.write(reinterpret_cast<const char*>(len), 8);
+    out.write(text.data(), static_cast<std::streamsize>(text.size()));
+    for (const auto& [name, t] : tensors)
+      out.write(reinterpret_cast<const char*>(t.data()), static_cast<std::streamsize>(t.size() * 4));
+    out.flush();
+    if (!out) {
+      out.close();
+      std::error_code ignored;
+      std::filesystem::remove(partial, ignored);
+      throw Error(path.string() + ": write failed (disk full?)");
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(partial, path, ec);
+  if (ec) {
+    std::filesystem::remove(partial, ec);
+    throw Error(path.string() + ": cannot rename the finished file into place: " + ec.message());
+  }
 }
 
 }  // namespace as

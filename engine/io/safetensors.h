@@ -1,7 +1,8 @@
 #pragma once
 // Reader for HuggingFace safetensors files: an 8-byte little-endian header length, a JSON header
 // {name: {dtype, shape, data_offsets}} and the raw little-endian tensor bytes. The header is fully
-// validated before any tensor is touched; F32 tensors are used in place in the memory map.
+// validated before any tensor is touched. Tensors are read (never mapped) into heap tensors, so a
+// checkpoint changed on disk later cannot crash the model (see CheckedFile).
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -10,7 +11,7 @@
 #include <vector>
 
 #include "core/tensor.h"
-#include "io/mapped_file.h"
+#include "io/checked_file.h"
 
 namespace as {
 
@@ -29,7 +30,7 @@ struct TensorInfo {
 
 class SafetensorsFile {
  public:
-  // Opens, maps and validates; throws as::Error naming the file and the problem.
+  // Opens, reads the header and validates it; throws as::Error naming the file and the problem.
   static std::shared_ptr<const SafetensorsFile> open(const std::filesystem::path& path);
 
   const std::filesystem::path& path() const { return file_->path(); }
@@ -38,17 +39,17 @@ class SafetensorsFile {
   bool contains(const std::string& name) const { return tensors_.count(name) != 0; }
   const TensorInfo& info(const std::string& name) const;
 
-  // The tensor as float32: a zero-copy view for F32, an exact converted copy for F16/BF16/F64.
+  // The tensor as float32 in owned storage (F16/BF16/F64 converted exactly); throws as::Error
+  // when the file has changed on disk since it was opened.
   Tensor load_f32(const std::string& name) const;
-  const uint8_t* raw(const TensorInfo& info) const { return data_begin_ + info.begin; }
 
  private:
   SafetensorsFile() = default;
   void parse_header();
   void check_no_overlap() const;
 
-  std::shared_ptr<const MappedFile> file_;
-  const uint8_t* data_begin_ = nullptr;
+  std::shared_ptr<const CheckedFile> file_;
+  uint64_t data_begin_ = 0;  // file offset of the data area
   uint64_t data_size_ = 0;
   std::map<std::string, TensorInfo> tensors_;
   std::map<std::string, std::string> metadata_;

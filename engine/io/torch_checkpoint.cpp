@@ -7,7 +7,7 @@
 
 #include "core/error.h"
 #include "core/half.h"
-#include "io/mapped_file.h"
+#include "io/checked_file.h"
 #include "models/tensor_source.h"
 
 namespace as {
@@ -106,9 +106,12 @@ bool is_dropped_torch_buffer(const std::string& name) {
 TorchCheckpoint::~TorchCheckpoint() = default;
 
 std::shared_ptr<const TorchCheckpoint> TorchCheckpoint::open(const std::filesystem::path& path) {
-  auto file = MappedFile::open(path);
-  const std::span<const uint8_t> bytes(file->data(), file->size());
-  return from_bytes(bytes, file, path.filename().string());
+  // Read into the heap rather than mapped: F32 tensors are used in place in this buffer for as
+  // long as the model lives, and a mapping would turn a later change of the file into SIGBUS.
+  auto file = CheckedFile::open(path);
+  std::shared_ptr<const uint8_t[]> buffer = file->read_all();
+  const std::span<const uint8_t> bytes(buffer.get(), file->size());
+  return from_bytes(bytes, buffer, path.filename().string());
 }
 
 std::shared_ptr<const TorchCheckpoint> TorchCheckpoint::from_bytes(std::span<const uint8_t> bytes,

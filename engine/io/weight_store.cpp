@@ -110,6 +110,17 @@ uint64_t WeightStore::total_bytes() const {
   return total;
 }
 
+uint64_t WeightStore::f32_bytes() const {
+  uint64_t total = 0;
+  for (const auto& [name, file] : index_) {
+    const TensorInfo& ti = file->info(name);
+    const bool is_float = ti.dtype == DType::F32 || ti.dtype == DType::F16 || ti.dtype == DType::BF16 ||
+                          ti.dtype == DType::F64;
+    if (is_float) total += static_cast<uint64_t>(numel(ti.shape)) * 4;
+  }
+  return total;
+}
+
 std::string WeightStore::describe() const {
   if (files_.size() == 1) return files_[0]->path().filename().string();
   return "model.safetensors.index.json (" + std::to_string(files_.size()) + " shards)";

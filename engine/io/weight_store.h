@@ -27,6 +27,8 @@ class WeightStore {
   // "F32", "F16", "BF16" or "mixed (F16, F32)": what most of the weights are stored as.
   std::string dtype_summary() const;
   uint64_t total_bytes() const;
+  // What loading every float tensor allocates: they are all held as float32 once loaded.
+  uint64_t f32_bytes() const;
   std::string describe() const;  // the file name(s), for messages
 
  private:

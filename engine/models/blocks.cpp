@@ -1,5 +1,6 @@
 #include "models/blocks.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/error.h"
@@ -56,6 +57,32 @@ void store_qkv(Backend& be, const Mat& q, const Mat& k, const Mat& v, ForwardRes
   result.queries.push_back(be.download(q));
   result.keys.push_back(be.download(k));
   result.values.push_back(be.download(v));
+}
+
+bool captures_layer(const ForwardOptions& options, size_t layer) {
+  if (!options.capture_attention) return false;
+  if (!options.attention_layers) return true;
+  const auto& wanted = *options.attention_layers;
+  return std::find(wanted.begin(), wanted.end(), static_cast<int64_t>(layer)) != wanted.end();
+}
+
+void check_attention_layers(const ForwardOptions& options, size_t layers) {
+  if (!options.attention_layers) return;
+  for (int64_t l : *options.attention_layers)
+    if (l < 0 || l >= static_cast<int64_t>(layers))
+      throw Error("attention layer " + std::to_string(l) + " does not exist (the model has layers 0.." +
+                  std::to_string(static_cast<int64_t>(layers) - 1) + ")");
+}
+
+void append_skipped_layer(ForwardResult& result) {
+  result.attentions.emplace_back();
+  result.scores.emplace_back();
+}
+
+void before_layer(const ForwardOptions& options, size_t layer) {
+  if (options.cancel && options.cancel->load()) throw Cancelled();
+  if (options.on_layer) options.on_layer(layer);
+  if (options.cancel && options.cancel->load()) throw Cancelled();
 }
 
 std::vector<int64_t> resolve_logit_positions(const ForwardOptions& options, int64_t T) {

@@ -28,6 +28,13 @@ void store_attention(Backend& be, const CapturedAttention& att, int64_t heads, F
 
 // Appends a layer's Q, K, V to a result as host tensors [T, H] (ForwardOptions::capture_qkv).
 void store_qkv(Backend& be, const Mat& q, const Mat& k, const Mat& v, ForwardResult& result);
+// Whether layer `layer`'s attention is to be captured (ForwardOptions::attention_layers), and the
+// empty placeholders a layer left out gets.
+bool captures_layer(const ForwardOptions& options, size_t layer);
+void check_attention_layers(const ForwardOptions& options, size_t layers);
+void append_skipped_layer(ForwardResult& result);
+// Honours ForwardOptions::cancel and calls on_layer before layer `layer`.
+void before_layer(const ForwardOptions& options, size_t layer);
 
 // The positions to compute logits for, validated against T.
 std::vector<int64_t> resolve_logit_positions(const ForwardOptions& options, int64_t T);

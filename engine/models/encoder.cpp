@@ -100,13 +100,17 @@ ForwardResult EncoderModel::forward(const ForwardInput& in, const ForwardOptions
   if (!in.attention_mask.empty() && static_cast<int64_t>(in.attention_mask.size()) != T)
     throw Error("attention_mask has " + std::to_string(in.attention_mask.size()) + " entries for " + std::to_string(T) +
                 " tokens");
+  check_attention_layers(options, layers_.size());
   ForwardResult result;
   result.backend = backend_->name();
   Mat h = embed(in);
   if (options.capture_hidden) result.hidden_states.push_back(backend_->download(h));
-  for (const EncoderLayerWeights& layer : layers_) {
-    h = encoder_layer(layer, h, in.attention_mask, options.capture_attention ? &result : nullptr,
+  for (size_t l = 0; l < layers_.size(); ++l) {
+    before_layer(options, l);
+    const bool keep = captures_layer(options, l);
+    h = encoder_layer(layers_[l], h, in.attention_mask, keep ? &result : nullptr,
                       options.capture_qkv ? &result : nullptr);
+    if (options.capture_attention && !keep) append_skipped_layer(result);
     if (options.capture_hidden) result.hidden_states.push_back(backend_->download(h));
   }
   if (mlm_) {

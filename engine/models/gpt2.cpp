@@ -138,6 +138,7 @@ ForwardResult Gpt2Model::extend(DecoderState& state, const std::vector<int32_t>&
   if (!cache) throw Error("internal: decoder state from another model");
   const int64_t past = cache->length(), T = static_cast<int64_t>(ids.size());
   check_input_ids(ids, config_.vocab_size, config_.max_positions, past);
+  check_attention_layers(options, layers_.size());
   Backend& be = *backend_;
   ForwardResult result;
   result.backend = be.name();
@@ -149,8 +150,10 @@ ForwardResult Gpt2Model::extend(DecoderState& state, const std::vector<int32_t>&
   if (options.capture_hidden) result.hidden_states.push_back(be.download(x));
   cache->reserve(T);
   for (size_t l = 0; l < layers_.size(); ++l) {
-    x = block(layers_[l], l, x, *cache, options.capture_attention ? &result : nullptr,
-              options.capture_qkv ? &result : nullptr);
+    before_layer(options, l);
+    const bool keep = captures_layer(options, l);
+    x = block(layers_[l], l, x, *cache, keep ? &result : nullptr, options.capture_qkv ? &result : nullptr);
+    if (options.capture_attention && !keep) append_skipped_layer(result);
     // HF appends the last block's output only after ln_f.
     if (options.capture_hidden && l + 1 < layers_.size()) result.hidden_states.push_back(be.download(x));
   }

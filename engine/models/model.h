@@ -42,6 +42,15 @@ struct ForwardInput {
 
 struct ForwardOptions {
   bool capture_attention = true;  // attentions + scores
+  // Layers whose attention is captured (when capture_attention): nullopt = every layer. The others
+  // get empty tensors in ForwardResult::attentions/scores, so indices still name layers. At long
+  // sequences this is what keeps memory bounded: GPT-2 small at 1024 tokens holds 576 MiB of
+  // probabilities and as much again of scores when every layer is kept.
+  std::optional<std::vector<int64_t>> attention_layers;
+  // Checked before every layer; when it reads true the forward pass throws as::Cancelled.
+  const std::atomic<bool>* cancel = nullptr;
+  // Called before every layer with its index (progress; tests use it to make a pass slow).
+  std::function<void(size_t)> on_layer;
   bool capture_hidden = true;
   // Rows of the logits to compute: nullopt = every position, {} = none.
   std::optional<std::vector<int64_t>> logits_positions;
@@ -52,7 +61,8 @@ struct ForwardOptions {
 };
 
 struct ForwardResult {
-  std::vector<Tensor> attentions;     // per layer [NH, Tq, Tk] probabilities (rows: queries)
+  // Per layer [NH, Tq, Tk] probabilities (rows: queries); empty for layers not captured.
+  std::vector<Tensor> attentions;
   std::vector<Tensor> scores;         // per layer [NH, Tq, Tk] scaled pre-softmax scores, masked = -inf
   std::vector<Tensor> hidden_states;  // layers + 1 entries of [Tq, H] (HF's hidden_states)
   // With capture_qkv, per layer: queries [Tq, H], keys and values [Tk, H] (Tk includes cached
@@ -70,6 +80,8 @@ struct ForwardResult {
 struct LoadOptions {
   std::function<void(double, const std::string&)> progress;
   const std::atomic<bool>* cancel = nullptr;
+  // Bytes of memory the load may use; nullopt = MemAvailable from /proc/meminfo (tests set it).
+  std::optional<uint64_t> available_memory;
 };
 
 // Per-sequence decoding state (the KV cache); owned by the caller, tied to the model that made it.

@@ -4,6 +4,7 @@
 #include <random>
 
 #include "core/error.h"
+#include "io/memory_budget.h"
 #include "io/torch_checkpoint.h"
 #include "io/weight_store.h"
 #include "models/bert.h"
@@ -76,22 +77,52 @@ std::unique_ptr<Model> build(const ModelConfig& config, const TensorSource& sour
   throw Error("model_type '" + config.model_type + "' is not supported");
 }
 
-}  // namespace
+std::optional<uint64_t> memory_for_load(const LoadOptions& options) {
+  return options.available_memory ? options.available_memory : available_memory_bytes();
+}
 
-std::unique_ptr<Model> load_model(const std::filesystem::path& dir, std::shared_ptr<Backend> backend,
-                                  const LoadOptions& options) {
-  if (!std::filesystem::is_directory(dir)) throw Error(dir.string() + ": not a folder (expected a HuggingFace model folder)");
+std::unique_ptr<Model> load_from_folder(const std::filesystem::path& dir, std::shared_ptr<Backend> backend,
+                                        const LoadOptions& options) {
   const ModelConfig config = load_config(dir / "config.json");
   // safetensors (single or sharded) wins; pytorch_model.bin is read by a pickle reader that
   // accepts only what torch.save writes for a state dict and never executes anything.
   const bool has_safetensors =
       std::filesystem::exists(dir / "model.safetensors") || std::filesystem::exists(dir / "model.safetensors.index.json");
   if (!has_safetensors && std::filesystem::exists(dir / "pytorch_model.bin")) {
-    auto source = open_torch_checkpoint(dir / "pytorch_model.bin");
+    // The whole file is read into memory and F32 tensors are used in place there.
+    const auto bin = dir / "pytorch_model.bin";
+    ensure_memory_for(std::filesystem::file_size(bin), memory_for_load(options), bin.filename().string());
+    auto source = open_torch_checkpoint(bin);
     return build(config, *source, std::move(backend), options);
   }
-  StoreSource source(WeightStore::open(dir));
+  WeightStore store = WeightStore::open(dir);
+  ensure_memory_for(store.f32_bytes(), memory_for_load(options), store.describe());
+  StoreSource source(std::move(store));
   return build(config, source, std::move(backend), options);
+}
+
+}  // namespace
+
+std::unique_ptr<Model> load_model(const std::filesystem::path& dir, std::shared_ptr<Backend> backend,
+                                  const LoadOptions& options) {
+  if (!std::filesystem::is_directory(dir)) throw Error(dir.string() + ": not a folder (expected a HuggingFace model folder)");
+  const auto folder_removed = [&dir] {
+    return Error(dir.string() + ": the model folder was removed while the model was loading");
+  };
+  std::unique_ptr<Model> model;
+  try {
+    model = load_from_folder(dir, std::move(backend), options);
+  } catch (const Cancelled&) {
+    throw;
+  } catch (const std::exception&) {
+    // A file that vanished mid-load reads as "cannot open"; say why.
+    if (!std::filesystem::is_directory(dir)) throw folder_removed();
+    throw;
+  }
+  // Weights already read are intact (they come from descriptors held open), but the tokenizer and
+  // any later reload would not find their files: report it now rather than half-working.
+  if (!std::filesystem::is_directory(dir)) throw folder_removed();
+  return model;
 }
 
 std::unique_ptr<Model> make_random_model(const std::string& spec, std::shared_ptr<Backend> backend) {

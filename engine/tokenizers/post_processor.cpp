@@ -144,6 +144,7 @@ Encoding PostProcessor::assemble(std::vector<Token> a, std::vector<Token>* b, co
     } else {
       const Dropped dropped = truncate_longest_first(a, b, to_remove);
       encoding.dropped_tokens = static_cast<int64_t>(dropped.first + dropped.second);
+      encoding.dropped_from_second = static_cast<int64_t>(dropped.second);
       std::string message = "truncated to max_length " + std::to_string(limit) + ": dropped " +
                             std::to_string(encoding.dropped_tokens) + " of " + std::to_string(total) + " tokens";
       if (pair)

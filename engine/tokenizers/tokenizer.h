@@ -33,6 +33,7 @@ struct Encoding {
   std::vector<int32_t> token_type_ids;  // segment of each token (0 for A, 1 for B)
   std::vector<std::string> warnings;    // invalid UTF-8 replaced, truncation ("dropped N tokens"), ...
   int64_t dropped_tokens = 0;           // how many tokens truncation removed
+  int64_t dropped_from_second = 0;      //   of them from the second text of a pair (longest_first)
 
   std::vector<int32_t> ids() const;
 };

@@ -32,9 +32,10 @@ std::string quote(const std::string& s) {
   return q + "'";
 }
 
-CliResult run_cli(const std::string& args) {
+// Runs a shell command line whose last command's stderr is captured.
+CliResult run_shell(const std::string& command) {
   const fs::path err_file = test::temp_dir() / ("cli-stderr-" + std::to_string(::getpid()));
-  const std::string cmd = std::string(AS_CLI_PATH) + " " + args + " 2>" + quote(err_file.string());
+  const std::string cmd = command + " 2>" + quote(err_file.string());
   CliResult r;
   FILE* pipe = ::popen(cmd.c_str(), "r");
   if (!pipe) return r;
@@ -46,6 +47,8 @@ CliResult run_cli(const std::string& args) {
   r.err = test::read_file(err_file);
   return r;
 }
+
+CliResult run_cli(const std::string& args) { return run_shell(std::string(AS_CLI_PATH) + " " + args); }
 
 std::string model(const std::string& name) { return quote((test::models_dir() / name).string()); }
 
@@ -223,6 +226,65 @@ TEST(CliPipelines, ClearErrors) {
   const CliResult bad = run_cli("generate --model " + model("random-gpt2-L4-H256") + " --prompt hi --temperature 0");
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_NE(bad.err.find("temperature must be greater than 0"), std::string::npos) << bad.err;
+}
+
+// --attention-layers: only the listed layers' attention is captured and written (issue 10 item 5);
+// they still match transformers, and the others are simply absent from the file.
+TEST(Cli, RunWritesOnlyTheSelectedAttentionLayers) {
+  AS_REQUIRE_SHARED();
+  const auto golden_json = test::read_json(test::golden_dir() / "random-bert-uncased-L4-H256" / "pair.json");
+  std::string ids, types;
+  for (const auto& v : golden_json["input_ids"]) ids += (ids.empty() ? "" : ",") + v.dump();
+  for (const auto& v : golden_json["token_type_ids"]) types += (types.empty() ? "" : ",") + v.dump();
+  const fs::path out = test::temp_dir() / "cli-run-layer-2.safetensors";
+  const CliResult r = run_cli("run --model " + model("random-bert-uncased-L4-H256") + " --ids " + ids +
+                              " --token-type-ids " + types + " --attention-layers 2 --out " + quote(out.string()));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto ours = SafetensorsFile::open(out);
+  auto golden = SafetensorsFile::open(test::golden_dir() / "random-bert-uncased-L4-H256" / "pair.safetensors");
+  test::expect_close(ours->load_f32("attentions.2"), golden->load_f32("attentions.2"), test::kAttentionTol, "attentions.2");
+  EXPECT_TRUE(ours->contains("scores.2"));
+  for (int l : {0, 1, 3}) {
+    EXPECT_FALSE(ours->contains("attentions." + std::to_string(l))) << l;
+    EXPECT_FALSE(ours->contains("scores." + std::to_string(l))) << l;
+  }
+  test::expect_close(ours->load_f32("hidden_states.4"), golden->load_f32("hidden_states.4"), test::kHiddenTol,
+                     "hidden_states.4");
+
+  const CliResult bad = run_cli("run --model " + model("random-bert-uncased-L4-H256") + " --ids 101,102" +
+                                " --attention-layers 4 --out " + quote(out.string()));
+  EXPECT_NE(bad.exit_code, 0);
+  EXPECT_NE(bad.err.find("attention layer 4 does not exist (the model has layers 0..3)"), std::string::npos) << bad.err;
+}
+
+// `run --out` that fails half-way (here: the file size limit, as a full disk would) reports it and
+// leaves neither a truncated file under the name asked for nor a temporary one; a file that was
+// there before keeps its contents.
+TEST(Cli, RunOutFailingHalfWayLeavesNoPartialFile) {
+  AS_REQUIRE_SHARED();
+  const fs::path dir = test::temp_dir() / "cli-failing-out";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const fs::path out = dir / "out.safetensors";
+  test::write_file(out, "old contents");
+  // `trap '' XFSZ` ignores the signal so the write fails with EFBIG instead of killing the CLI.
+  const CliResult r = run_shell("trap '' XFSZ; ulimit -f 16; " + std::string(AS_CLI_PATH) + " run --model " +
+                                model("random-bert-uncased-L4-H256") + " --ids 101,7592,102 --out " + quote(out.string()));
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("write failed"), std::string::npos) << r.err;
+  EXPECT_EQ(test::read_file(out), "old contents");
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir), fs::directory_iterator()), 1) << "a temporary file was left";
+}
+
+// Invalid UTF-8 in a text file is replaced (U+FFFD, as HF's tokenizers do on decoding bytes) and
+// reported, not fatal.
+TEST(Cli, TokenizeAFileWithInvalidUtf8WarnsAndGoesOn) {
+  AS_REQUIRE_SHARED();
+  const fs::path file = test::temp_dir() / "invalid-utf8.txt";
+  test::write_file(file, std::string("caf\xe9 ok \xff\xfe end\n"));
+  const CliResult r = run_cli("tokenize --model " + model("random-bert-uncased-L4-H256") + " --file " + quote(file.string()));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("invalid UTF-8"), std::string::npos) << r.out;
 }
 
 }  // namespace

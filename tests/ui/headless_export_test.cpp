@@ -7,6 +7,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <sstream>
+
+#include "io/safetensors.h"
 #include "support/test_support.h"
 #include "ui/headless_export.h"
 #include "ui_test_support.h"
@@ -93,6 +96,38 @@ TEST(HeadlessExport, TheCliHandsOverToTheExporter) {
   const QByteArray bytes = pdf.readAll();
   EXPECT_TRUE(bytes.startsWith("%PDF-"));
   EXPECT_TRUE(bytes.contains("/MediaBox [0 0 600"));
+}
+
+// One head's CSV needs only its layer's attention (the exporter captures that layer alone); the
+// numbers must still be transformers' own (golden plain_en, layer 2, head 1).
+TEST(HeadlessExport, OneHeadCapturedAloneMatchesTransformers) {
+  AS_REQUIRE_SHARED();
+  const auto golden_dir = as::test::golden_dir() / "random-bert-uncased-L4-H256";
+  const auto golden_json = as::test::read_json(golden_dir / "plain_en.json");
+  HeadlessOptions o;
+  o.model = test::model_dir("random-bert-uncased-L4-H256");
+  o.text = QString::fromStdString(golden_json["text"].get<std::string>());
+  o.threads = 1;
+  o.layer = 2;
+  o.head = QStringLiteral("1");
+  o.out = test::qpath(test::scratch("headless-golden") / "head.csv");
+  ASSERT_EQ(run_headless_export(o), 0);
+  const Tensor golden = SafetensorsFile::open(golden_dir / "plain_en.safetensors")->load_f32("attentions.2");
+  const int64_t T = golden.dim(1);
+  std::istringstream csv(as::test::read_file(std::filesystem::path(o.out.toStdString())));
+  std::string line;
+  std::getline(csv, line);  // header: the key labels
+  int64_t row = 0;
+  for (; std::getline(csv, line) && !line.empty(); ++row) {
+    std::istringstream fields(line);
+    std::string field;
+    std::getline(fields, field, ',');  // the query's label
+    for (int64_t col = 0; col < T; ++col) {
+      ASSERT_TRUE(std::getline(fields, field, ',')) << "row " << row;
+      EXPECT_NEAR(std::stod(field), golden.at(1, row, col), 1e-4) << "row " << row << " col " << col;
+    }
+  }
+  EXPECT_EQ(row, T);
 }
 
 }  // namespace

@@ -22,7 +22,7 @@ namespace {
 using dnnl::memory;
 using tag_dims = memory::dims;
 
-// Host memory: either a view of a (mapped) weight tensor or owned scratch.
+// Host memory: either a view of a weight tensor (no copy) or owned scratch.
 class HostStorage final : public DeviceStorage {
  public:
   explicit HostStorage(Tensor t) : tensor_(std::move(t)) {}

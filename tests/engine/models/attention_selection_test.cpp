@@ -1,0 +1,93 @@
+// ForwardOptions::attention_layers (capture only the layers a viewer needs, issue 10 item 5) and
+// ForwardOptions::cancel (stop between layers, item 6). The captured layers must still equal
+// transformers' golden attentions; the others must be empty, not computed-and-kept.
+#include <gtest/gtest.h>
+
+#include <atomic>
+
+#include "core/error.h"
+#include "io/safetensors.h"
+#include "models/model.h"
+#include "support/golden.h"
+#include "support/test_support.h"
+
+namespace as {
+namespace {
+
+using nlohmann::json;
+
+struct Case {
+  const char* model;
+  const char* golden_case;
+};
+
+class AttentionSelection : public ::testing::TestWithParam<Case> {
+ protected:
+  void SetUp() override {
+    AS_REQUIRE_SHARED();
+    model_ = load_model(test::models_dir() / GetParam().model, make_cpu_backend(1));
+    golden_json_ = test::golden_dir() / GetParam().model / (std::string(GetParam().golden_case) + ".json");
+    const json g = test::read_json(golden_json_);
+    input_.ids = g["input_ids"].get<std::vector<int32_t>>();
+    if (g.contains("token_type_ids") && g["token_type_ids"].is_array() && model_->info().family == "bert")
+      input_.token_type_ids = g["token_type_ids"].get<std::vector<int32_t>>();
+    golden_ = SafetensorsFile::open(golden_json_.parent_path() / g["tensors_file"].get<std::string>());
+  }
+
+  std::unique_ptr<Model> model_;
+  std::filesystem::path golden_json_;
+  ForwardInput input_;
+  std::shared_ptr<const SafetensorsFile> golden_;
+};
+
+TEST_P(AttentionSelection, OnlyTheSelectedLayersAreCapturedAndTheyMatchTransformers) {
+  ForwardOptions options;
+  options.attention_layers = std::vector<int64_t>{1, 3};
+  const ForwardResult r = model_->forward(input_, options);
+  ASSERT_EQ(r.attentions.size(), 4u) << "one entry per layer, so indices keep naming layers";
+  ASSERT_EQ(r.scores.size(), 4u);
+  for (size_t l : {0u, 2u}) {
+    EXPECT_TRUE(r.attentions[l].empty()) << "layer " << l;
+    EXPECT_TRUE(r.scores[l].empty()) << "layer " << l;
+  }
+  for (int l : {1, 3}) {
+    test::expect_close(r.attentions[static_cast<size_t>(l)], golden_->load_f32("attentions." + std::to_string(l)),
+                       test::kAttentionTol, "attentions." + std::to_string(l));
+    test::expect_scores_consistent(r.scores[static_cast<size_t>(l)], r.attentions[static_cast<size_t>(l)]);
+  }
+  // Skipping capture must not change what flows on: the last hidden state still matches.
+  test::expect_close(r.hidden_states.back(), golden_->load_f32("hidden_states.4"), test::kHiddenTol, "hidden_states.4");
+}
+
+TEST_P(AttentionSelection, ALayerOutsideTheModelIsAnError) {
+  ForwardOptions options;
+  options.attention_layers = std::vector<int64_t>{4};
+  try {
+    model_->forward(input_, options);
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_STREQ(e.what(), "attention layer 4 does not exist (the model has layers 0..3)");
+  }
+}
+
+TEST_P(AttentionSelection, ARaisedCancelFlagStopsTheForwardPass) {
+  std::atomic<bool> cancel{true};
+  ForwardOptions options;
+  options.cancel = &cancel;
+  EXPECT_THROW(model_->forward(input_, options), Cancelled);
+  cancel = false;
+  EXPECT_NO_THROW(model_->forward(input_, options));
+}
+
+INSTANTIATE_TEST_SUITE_P(Models, AttentionSelection,
+                         ::testing::Values(Case{"random-bert-uncased-L4-H256", "accents"},
+                                           Case{"random-gpt2-L4-H256", "accents"}),
+                         [](const auto& info) {
+                           std::string name = info.param.model;
+                           for (char& c : name)
+                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+                           return name;
+                         });
+
+}  // namespace
+}  // namespace as
