@@ -124,6 +124,7 @@ void MainWindow::connectViews() {
   for (QLineEdit* field : editor_->findChildren<QLineEdit*>()) field->installEventFilter(this);
   connect(welcome_, &WelcomePage::openRequested, this, &MainWindow::chooseModelFolder);
   connect(welcome_, &WelcomePage::recentChosen, this, &MainWindow::openModel);
+  connect(welcome_, &WelcomePage::getModelsRequested, this, &MainWindow::showGetModels);
   // One hovered token for the whole window: each view reports it and each view shows it.
   connect(tokens_, &TokensView::tokenHovered, this, &MainWindow::setHoveredToken);
   connect(heatmap_, &HeatmapView::tokenHovered, this, &MainWindow::setHoveredToken);
@@ -153,6 +154,7 @@ void MainWindow::restoreSettings() {
   setColourMap(settings_.colourMap());
   setFontDelta(settings_.fontDelta());
   welcome_->setRecent(settings_.recentModels());
+  rebuildCachedModels();
   const QStringList candidates = default_model_candidates();
   welcome_->setDefaultLocation(candidates.value(0));
 }

@@ -106,7 +106,9 @@ class MainWindow : public QMainWindow {
   void buildViewMenu();
   void buildToolBar();
   void rebuildRecentMenu();
+  void rebuildCachedModels();  // the File menu's and the welcome page's lists of the hub cache
   void chooseModelFolder();
+  void showGetModels();
   void showShortcuts();
   void showAbout();
 
@@ -126,6 +128,7 @@ class MainWindow : public QMainWindow {
   HeadGridView* grid_ = nullptr;
   ExportActions* exports_ = nullptr;
   QMenu* recent_menu_ = nullptr;
+  QMenu* cached_menu_ = nullptr;
   QActionGroup* colour_actions_ = nullptr;
   RunResultPtr result_;
   int hovered_ = -1;
