@@ -23,6 +23,7 @@
 #include "ui/head_lines_view.h"
 #include "ui/heatmap_view.h"
 #include "ui/load_progress.h"
+#include "ui/model_name.h"
 #include "ui/model_panel.h"
 #include "ui/sentence_editor.h"
 #include "ui/session_controller.h"
@@ -258,7 +259,7 @@ void MainWindow::onModelLoaded(const ModelSummaryPtr& summary) {
   const QString path = QString::fromStdString(summary->info.path);
   settings_.rememberModel(path);
   rebuildRecentMenu();
-  const QString name = QDir(path).dirName();
+  const QString name = model_display_name(path);
   setWindowTitle(tr("%1 — AttentionScope").arg(name));
   statusBar()->showMessage(tr("Loaded %1").arg(name), 5000);
   editor_->setTexts(editor_->textA(), editor_->textB());  // show the current sentence through the new model
@@ -272,7 +273,7 @@ void MainWindow::onLoadFailed(const QString& dir, const QString& message) {
 
 void MainWindow::onLoadCancelled(const QString& dir) {
   if (!controller_->isLoading()) load_progress_->finish();
-  statusBar()->showMessage(tr("Loading %1 cancelled").arg(QDir(dir).dirName()), 5000);
+  statusBar()->showMessage(tr("Loading %1 cancelled").arg(model_display_name(dir)), 5000);
 }
 
 void MainWindow::onRunFinished(const RunResultPtr& result) {

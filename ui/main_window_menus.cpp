@@ -21,6 +21,7 @@
 #include "ui/head_grid_view.h"
 #include "ui/heatmap_view.h"
 #include "ui/main_window.h"
+#include "ui/model_name.h"
 #include "ui/qt_colours.h"
 #include "ui/session_controller.h"
 #include "ui/welcome_page.h"
@@ -141,7 +142,7 @@ void MainWindow::rebuildRecentMenu() {
   const QStringList recent = settings_.recentModels();
   recent_menu_->clear();
   for (const QString& dir : recent) {
-    QAction* action = recent_menu_->addAction(QDir(dir).dirName(), this, [this, dir] { openModel(dir); });
+    QAction* action = recent_menu_->addAction(model_display_name(dir), this, [this, dir] { openModel(dir); });
     action->setToolTip(dir);
     action->setStatusTip(dir);
   }

@@ -6,6 +6,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include "ui/model_name.h"
+
 namespace as::ui {
 namespace {
 
@@ -96,7 +98,7 @@ void WelcomePage::setRecent(const QStringList& folders) {
   if (folders.isEmpty()) return;
   recent_list_->addWidget(paragraph(tr("<b>Recent models</b>"), recent_box_));
   for (const QString& dir : folders) {
-    auto* button = link_button(QDir(dir).dirName(), dir, recent_box_);
+    auto* button = link_button(model_display_name(dir), dir, recent_box_);
     connect(button, &QPushButton::clicked, this, [this, dir] { emit recentChosen(dir); });
     recent_list_->addWidget(button, 0, Qt::AlignHCenter);
   }

@@ -218,6 +218,7 @@ void FakeHubServer::answer_cdn(int client, ServedRequest& request) {
     return send_head(client, 404, "Not Found", {"Content-Length: 0"});
   }
   const std::string content = found->content;
+  const int piece_delay_ms = found->piece_delay_ms;
   size_t drop_after = 0;
   const auto range = request.headers.find("range");
   if (range == request.headers.end() && found->drop_after > 0) {
@@ -243,7 +244,12 @@ void FakeHubServer::answer_cdn(int client, ServedRequest& request) {
     send_head(client, 200, "OK", {"Content-Length: " + std::to_string(length)});
   }
   if (request.method != "GET") return;
-  send_all(client, content.data() + start, drop_after > 0 ? drop_after : length);
+  const size_t to_send = drop_after > 0 ? drop_after : length;
+  constexpr size_t kPiece = 64 * 1024;
+  for (size_t sent = 0; sent < to_send && !stop_; sent += kPiece) {
+    send_all(client, content.data() + start + sent, std::min(kPiece, to_send - sent));
+    if (piece_delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(piece_delay_ms));
+  }
 }
 
 }  // namespace as::test

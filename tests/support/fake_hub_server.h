@@ -24,6 +24,8 @@ struct ServedFile {
   std::string etag_override;  // non-empty: announced instead of the real SHA-256 (a corrupt upload)
   // Once: the first CDN GET without a Range sends this many bytes, then closes the connection.
   size_t drop_after = 0;
+  // A slow link: the CDN sends 64 KiB pieces this many milliseconds apart.
+  int piece_delay_ms = 0;
 };
 
 struct ServedRequest {

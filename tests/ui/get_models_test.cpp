@@ -21,6 +21,7 @@
 #include "support/test_support.h"
 #include "ui/get_models_dialog.h"
 #include "ui/main_window.h"
+#include "ui/model_name.h"
 #include "ui/welcome_page.h"
 #include "ui_test_support.h"
 
@@ -96,6 +97,38 @@ TEST_F(GetModels, AFailureIsExplainedAndTheDialogStaysUsable) {
   dialog.setModelId(QStringLiteral("test-org/tiny-bert"));
   dialog.resize(640, 560);
   dialog.grab().save(test::qpath(test::scratch("get-models-shot") / "get-models-failed.png"));
+}
+
+TEST_F(GetModels, CancelStopsTheDownloadAndKeepsWhatCame) {
+  // 4 MB in 64 KiB pieces 20 ms apart: about 1.3 s, time to see progress and cancel.
+  server_.file("test-org/tiny-bert", "model.safetensors").piece_delay_ms = 20;
+  GetModelsDialog dialog(nullptr, QString::fromStdString(server_.endpoint()), test::qpath(cache_));
+  dialog.resize(640, 480);
+  dialog.show();
+  dialog.setModelId(QStringLiteral("test-org/tiny-bert"));
+  QSignalSpy ready(&dialog, &GetModelsDialog::modelReady);
+  QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("downloadButton")), Qt::LeftButton);
+  auto* bar = dialog.findChild<QProgressBar*>();
+  QTRY_VERIFY_WITH_TIMEOUT(bar->maximum() > 0 && bar->value() > 0, kWaitMillis);
+  auto* status = dialog.findChild<QLabel*>(QStringLiteral("downloadStatus"));
+  EXPECT_TRUE(status->text().startsWith(QStringLiteral("model.safetensors: "))) << status->text().toStdString();
+  dialog.grab().save(test::qpath(test::scratch("get-models-shot-progress") / "get-models-progress.png"));
+  QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("cancelDownload")), Qt::LeftButton);
+  QTRY_VERIFY_WITH_TIMEOUT(!dialog.isDownloading(), kWaitMillis);
+  EXPECT_TRUE(status->text().startsWith(QStringLiteral("Cancelled."))) << status->text().toStdString();
+  EXPECT_EQ(ready.count(), 0);
+  EXPECT_TRUE(dialog.isVisible());
+  const fs::path part = cache_ / "models--test-org--tiny-bert" / "blobs" /
+                        (server_.etag_of("test-org/tiny-bert", "model.safetensors") + ".incomplete");
+  EXPECT_TRUE(fs::exists(part));
+}
+
+TEST(ModelName, HubSnapshotsAreCalledByTheirModelId) {
+  EXPECT_EQ(model_display_name(QStringLiteral("/c/hub/models--openai-community--gpt2/snapshots/607a30d7")),
+            QStringLiteral("openai-community/gpt2"));
+  EXPECT_EQ(model_display_name(QStringLiteral("/c/hub/models--gpt2/snapshots/607a30d7/")), QStringLiteral("gpt2"));
+  EXPECT_EQ(model_display_name(QStringLiteral("/data/random-gpt2-L4-H256")), QStringLiteral("random-gpt2-L4-H256"));
+  EXPECT_EQ(model_display_name(QStringLiteral("/data/snapshots/x")), QStringLiteral("x"));
 }
 
 TEST_F(GetModels, TheWindowListsCachedModelsOnTheWelcomePageAndInTheFileMenu) {
