@@ -250,8 +250,13 @@ void Download::download_blob(const FileMeta& meta) {
 
 void Download::fetch(const FileMeta& meta) {
   const fs::path blob = cache_.blob(meta.etag);
-  const bool cached = fs::exists(blob) && file_size_or_zero(blob) == meta.size;
-  if (!cached) download_blob(meta);
+  bool cached = fs::exists(blob) && file_size_or_zero(blob) == meta.size;
+  if (!cached) {
+    BlobLock lock(cache_.lock_file(meta.etag), options_.cancel);
+    // Another process may have finished this blob while we waited for the lock.
+    cached = fs::exists(blob) && file_size_or_zero(blob) == meta.size;
+    if (!cached) download_blob(meta);
+  }
   cache_.link_snapshot_file(commit_, meta.name, meta.etag);
   files_.push_back({meta.name, meta.size, meta.etag, meta.lfs, !cached});
   report(meta.name, meta.size, meta.size);

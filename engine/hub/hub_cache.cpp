@@ -1,7 +1,13 @@
 #include "hub/hub_cache.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <thread>
 
 #include "core/error.h"
 
@@ -87,7 +93,10 @@ std::optional<std::string> repo_id_from_folder(const std::string& folder_name) {
   return rest;
 }
 
-RepoCache::RepoCache(const fs::path& cache_root, const std::string& repo_id) : dir_(cache_root / repo_folder_name(repo_id)) {}
+RepoCache::RepoCache(const fs::path& cache_root, const std::string& repo_id)
+    : dir_(cache_root / repo_folder_name(repo_id)), locks_(cache_root / ".locks" / repo_folder_name(repo_id)) {}
+
+fs::path RepoCache::lock_file(const std::string& etag) const { return locks_ / (etag + ".lock"); }
 
 fs::path RepoCache::blob(const std::string& etag) const { return dir_ / "blobs" / etag; }
 
@@ -114,6 +123,28 @@ void RepoCache::write_ref(const std::string& revision, const std::string& commit
   std::ofstream out(ref, std::ios::binary | std::ios::trunc);
   out << commit;  // no newline, as huggingface_hub writes it
   if (!out) throw Error(ref.string() + ": cannot write");
+}
+
+}  // namespace as::hub
+
+namespace as::hub {
+
+BlobLock::BlobLock(const fs::path& lock_file, const std::atomic<bool>* cancel) {
+  fs::create_directories(lock_file.parent_path());
+  fd_ = ::open(lock_file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd_ < 0) throw Error(lock_file.string() + ": cannot open the lock file");
+  while (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+    if (cancel && cancel->load()) {
+      ::close(fd_);
+      throw Cancelled();
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));  // another download of this blob is running
+  }
+}
+
+BlobLock::~BlobLock() {
+  ::flock(fd_, LOCK_UN);
+  ::close(fd_);
 }
 
 }  // namespace as::hub

@@ -4,6 +4,7 @@
 //   <root>/models--<org>--<name>/blobs/<etag>                 file contents (<etag>.incomplete while downloading)
 //   <root>/models--<org>--<name>/snapshots/<commit>/<file>    relative symlink to ../../blobs/<etag>
 //   <root>/models--<org>--<name>/refs/<revision>              the commit hash the revision pointed at
+#include <atomic>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -31,6 +32,8 @@ class RepoCache {
   std::filesystem::path blob(const std::string& etag) const;
   std::filesystem::path incomplete_blob(const std::string& etag) const;
   std::filesystem::path snapshot(const std::string& commit) const;
+  // <root>/.locks/models--org--name/<etag>.lock, the file huggingface_hub locks while it writes that blob.
+  std::filesystem::path lock_file(const std::string& etag) const;
 
   // snapshots/<commit>/<file> -> ../../blobs/<etag> (replacing an older link of that name).
   void link_snapshot_file(const std::string& commit, const std::string& file, const std::string& etag) const;
@@ -38,6 +41,21 @@ class RepoCache {
 
  private:
   std::filesystem::path dir_;
+  std::filesystem::path locks_;
+};
+
+// An exclusive flock() on a blob's lock file, as Python's filelock takes it, so that this program
+// and huggingface_hub never write the same blob at once. Waits while another process holds it,
+// checking `cancel` (throws as::Cancelled when set).
+class BlobLock {
+ public:
+  BlobLock(const std::filesystem::path& lock_file, const std::atomic<bool>* cancel);
+  ~BlobLock();
+  BlobLock(const BlobLock&) = delete;
+  BlobLock& operator=(const BlobLock&) = delete;
+
+ private:
+  int fd_ = -1;
 };
 
 }  // namespace as::hub

@@ -132,8 +132,10 @@ TEST(ModelName, HubSnapshotsAreCalledByTheirModelId) {
 }
 
 TEST_F(GetModels, TheWindowListsCachedModelsOnTheWelcomePageAndInTheFileMenu) {
-  const fs::path hub_cache = qEnvironmentVariable("HF_HUB_CACHE").toStdString();
-  fs::remove_all(hub_cache);
+  // This test's own hub cache, so windows of other tests never see its model.
+  const QByteArray saved = qgetenv("HF_HUB_CACHE");
+  const fs::path hub_cache = test::scratch("get-models-window-hub");
+  qputenv("HF_HUB_CACHE", QByteArray::fromStdString(hub_cache.string()));
   hub::DownloadOptions options;
   options.repo_id = "test-org/tiny-bert";
   options.endpoint = server_.endpoint();
@@ -153,7 +155,7 @@ TEST_F(GetModels, TheWindowListsCachedModelsOnTheWelcomePageAndInTheFileMenu) {
   EXPECT_EQ(menu->actions().at(0)->statusTip(), test::qpath(snapshot));
   EXPECT_NE(window.findChild<QAction*>(QStringLiteral("getModelsAction")), nullptr);
   window.grab().save(test::qpath(test::scratch("get-models-shot-window") / "welcome-cached.png"));
-  fs::remove_all(hub_cache);
+  qputenv("HF_HUB_CACHE", saved);
 }
 
 }  // namespace

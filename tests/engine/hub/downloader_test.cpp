@@ -3,9 +3,15 @@
 // with Range after a dropped connection or a cancel, SHA-256 checks, and the model then loads.
 #include <gtest/gtest.h>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <string>
+#include <thread>
 
 #include "backends/backend.h"
 #include "core/error.h"
@@ -144,6 +150,32 @@ TEST_F(HubDownload, CancelKeepsTheIncompleteFileAndTheNextRunResumesIt) {
   EXPECT_EQ(gets.back().headers.at("range"), "bytes=" + std::to_string(kept) + "-");
   EXPECT_EQ(test::read_file(r.snapshot / "model.safetensors"),
             test::read_file(test::models_dir() / kDistilBert / "model.safetensors"));
+}
+
+TEST_F(HubDownload, WaitsWhileAnotherProcessHoldsTheBlobLock) {
+  // What Python's filelock does while huggingface_hub writes this blob.
+  const std::string etag = server_.etag_of(kRepo, "model.safetensors");
+  const fs::path lock = cache_ / ".locks" / "models--test-org--tiny-distilbert" / (etag + ".lock");
+  fs::create_directories(lock.parent_path());
+  const int fd = ::open(lock.c_str(), O_RDWR | O_CREAT, 0644);
+  ASSERT_GE(fd, 0);
+  ASSERT_EQ(::flock(fd, LOCK_EX), 0);
+  std::string error;
+  std::thread downloader([&] {
+    try {
+      download_model(options());
+    } catch (const std::exception& e) {
+      error = e.what();
+    }
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(400));
+  EXPECT_TRUE(cdn_gets().empty());  // still waiting for the lock
+  ::flock(fd, LOCK_UN);
+  ::close(fd);
+  downloader.join();
+  EXPECT_EQ(error, "");
+  EXPECT_EQ(cdn_gets().size(), 1u);
+  EXPECT_TRUE(fs::exists(repo_dir() / "blobs" / etag));
 }
 
 TEST_F(HubDownload, AHashMismatchIsReportedAndNothingIsKept) {
