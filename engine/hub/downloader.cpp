@@ -109,6 +109,7 @@ class Download {
   void plan_tokenizer();
   void fetch(const FileMeta& meta);
   void download_blob(const FileMeta& meta);
+  void store_blob(const FileMeta& meta, Sha256& hasher, const std::string& last_error) const;
   void report(const std::string& file, uint64_t file_done, uint64_t file_total) const;
 
   const DownloadOptions& options_;
@@ -232,13 +233,20 @@ void Download::download_blob(const FileMeta& meta) {
     if (result.complete) break;
     last_error = result.error;  // a dropped connection: the next attempt resumes at `offset`
   }
+  store_blob(meta, *hasher, last_error);
+}
+
+// The .incomplete file becomes blobs/<etag> once it has every byte and, for LFS files, the
+// SHA-256 the hub announced; a file with other bytes is removed so a rerun starts afresh.
+void Download::store_blob(const FileMeta& meta, Sha256& hasher, const std::string& last_error) const {
+  const fs::path part = cache_.incomplete_blob(meta.etag);
   const uint64_t got = file_size_or_zero(part);
   if (got != meta.size)
     throw Error(where() + ": downloading " + meta.name + " stopped at " + std::to_string(got) + " of " +
                 std::to_string(meta.size) + " bytes" + (last_error.empty() ? "" : " (" + last_error + ")") +
                 "; run the download again to resume");
   if (meta.lfs) {
-    const std::string digest = hasher->hex_digest();
+    const std::string digest = hasher.hex_digest();
     if (digest != meta.etag) {
       fs::remove(part);
       throw Error(where() + ": SHA-256 mismatch for " + meta.name + ": the hub says " + meta.etag +
