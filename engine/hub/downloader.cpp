@@ -1,5 +1,6 @@
 #include "hub/downloader.h"
 
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
