@@ -146,6 +146,7 @@ void FakeHubServer::serve() {
     if (client < 0) continue;
     timeval timeout{5, 0};
     ::setsockopt(client, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+    ::setsockopt(client, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);  // a client that stops reading
     handle(client);
     ::close(client);
   }
