@@ -10,6 +10,7 @@ PACKAGES=(
   libdnnl-dev
   libclblast-dev ocl-icd-opencl-dev opencl-headers pocl-opencl-icd clinfo
   libutf8proc-dev libpcre2-dev nlohmann-json3-dev
+  libcurl4-openssl-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   qt6-l10n-tools
   xvfb xauth fonts-noto-cjk

@@ -17,6 +17,7 @@
 #include "ui/head_grid_view.h"
 #include "ui/head_lines_view.h"
 #include "ui/heatmap_view.h"
+#include "ui/model_name.h"
 
 namespace as::ui {
 
@@ -72,7 +73,7 @@ QString ExportActions::title(ExportTarget target) const {
   switch (target) {
     case ExportTarget::Grid: {
       const QString model = result_ && result_->model
-                                ? QDir(QString::fromStdString(result_->model->info.path)).dirName()
+                                ? model_display_name(QString::fromStdString(result_->model->info.path))
                                 : QString();
       return tr("%1 · all layers × heads").arg(model);
     }

@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/model_name.h"
+
 namespace as::ui {
 
 LoadProgress::LoadProgress(QWidget* parent) : QWidget(parent) {
@@ -33,7 +35,7 @@ LoadProgress::LoadProgress(QWidget* parent) : QWidget(parent) {
 }
 
 void LoadProgress::start(const QString& dir) {
-  folder_name_ = QDir(dir).dirName();
+  folder_name_ = model_display_name(dir);
   label_->setText(tr("Loading %1…").arg(folder_name_));
   bar_->setValue(0);
   cancel_->setEnabled(true);

@@ -23,6 +23,7 @@
 #include "ui/head_lines_view.h"
 #include "ui/heatmap_view.h"
 #include "ui/load_progress.h"
+#include "ui/model_name.h"
 #include "ui/model_panel.h"
 #include "ui/sentence_editor.h"
 #include "ui/session_controller.h"
@@ -126,6 +127,7 @@ void MainWindow::connectViews() {
   for (QLineEdit* field : editor_->findChildren<QLineEdit*>()) field->installEventFilter(this);
   connect(welcome_, &WelcomePage::openRequested, this, &MainWindow::chooseModelFolder);
   connect(welcome_, &WelcomePage::recentChosen, this, &MainWindow::openModel);
+  connect(welcome_, &WelcomePage::getModelsRequested, this, &MainWindow::showGetModels);
   // One hovered token for the whole window: each view reports it and each view shows it.
   connect(tokens_, &TokensView::tokenHovered, this, &MainWindow::setHoveredToken);
   connect(heatmap_, &HeatmapView::tokenHovered, this, &MainWindow::setHoveredToken);
@@ -156,6 +158,7 @@ void MainWindow::restoreSettings() {
   setFontDelta(settings_.fontDelta());
   controller_->setBackend(settings_.backend());
   welcome_->setRecent(settings_.recentModels());
+  rebuildCachedModels();
   const QStringList candidates = default_model_candidates();
   welcome_->setDefaultLocation(candidates.value(0));
 }
@@ -259,7 +262,7 @@ void MainWindow::onModelLoaded(const ModelSummaryPtr& summary) {
   const QString path = QString::fromStdString(summary->info.path);
   settings_.rememberModel(path);
   rebuildRecentMenu();
-  const QString name = QDir(path).dirName();
+  const QString name = model_display_name(path);
   setWindowTitle(tr("%1 — AttentionScope").arg(name));
   if (summary->fallback_reason.empty())
     statusBar()->showMessage(tr("Loaded %1").arg(name), 5000);
@@ -277,7 +280,7 @@ void MainWindow::onLoadFailed(const QString& dir, const QString& message) {
 
 void MainWindow::onLoadCancelled(const QString& dir) {
   if (!controller_->isLoading()) load_progress_->finish();
-  statusBar()->showMessage(tr("Loading %1 cancelled").arg(QDir(dir).dirName()), 5000);
+  statusBar()->showMessage(tr("Loading %1 cancelled").arg(model_display_name(dir)), 5000);
 }
 
 void MainWindow::onRunFinished(const RunResultPtr& result) {

@@ -111,11 +111,13 @@ class MainWindow : public QMainWindow {
   void buildViewMenu();
   void buildToolBar();
   void rebuildRecentMenu();
+  void rebuildCachedModels();  // the File menu's and the welcome page's lists of the hub cache
   // main_window_backend.cpp: the compute backend (CPU or an OpenCL device)
   void buildBackendMenu(QMenu* parent);
   void fillBackendMenu();
   void chooseBackend(const QString& spec);
   void chooseModelFolder();
+  void showGetModels();
   void showShortcuts();
   void showAbout();
 
@@ -136,6 +138,7 @@ class MainWindow : public QMainWindow {
   ExportActions* exports_ = nullptr;
   TeachingPanels* teaching_ = nullptr;
   QMenu* recent_menu_ = nullptr;
+  QMenu* cached_menu_ = nullptr;
   QMenu* backend_menu_ = nullptr;
   QActionGroup* colour_actions_ = nullptr;
   RunResultPtr result_;

@@ -14,10 +14,14 @@
 
 #include <algorithm>
 
+#include "hub/cache_scan.h"
+#include "hub/hub_cache.h"
 #include "ui/export_actions.h"
+#include "ui/get_models_dialog.h"
 #include "ui/head_grid_view.h"
 #include "ui/heatmap_view.h"
 #include "ui/main_window.h"
+#include "ui/model_name.h"
 #include "ui/qt_colours.h"
 #include "ui/session_controller.h"
 #include "ui/welcome_page.h"
@@ -27,6 +31,28 @@ namespace {
 
 constexpr int kMinFontDelta = -4;
 constexpr int kMaxFontDelta = 24;
+
+// Reads only config.json and file sizes of each snapshot: quick enough for the GUI thread.
+QList<CachedModelEntry> cached_model_entries() {
+  QList<CachedModelEntry> entries;
+  std::vector<hub::CachedModel> models;
+  try {
+    models = hub::list_cached_models(hub::default_cache_root());
+  } catch (const std::exception&) {
+    return entries;  // no cache location (no HOME): nothing to list
+  }
+  for (const hub::CachedModel& m : models) {
+    const QString version = m.refs.empty() ? QString::fromStdString(m.commit.substr(0, 10)) : QString::fromStdString(m.refs.front());
+    const QString folder = QString::fromStdString(m.snapshot.string());
+    entries.push_back({QStringLiteral("%1 · %2").arg(QString::fromStdString(m.repo_id), version),
+                       QStringLiteral("%1 · %2 MB · commit %3\n%4")
+                           .arg(QString::fromStdString(m.model_type))
+                           .arg(static_cast<double>(m.size_bytes) / 1e6, 0, 'f', 1)
+                           .arg(QString::fromStdString(m.commit), folder),
+                       folder});
+  }
+  return entries;
+}
 
 }  // namespace
 
@@ -44,8 +70,13 @@ void MainWindow::buildFileMenu() {
   QAction* open = file->addAction(tr("&Open model folder…"), this, &MainWindow::chooseModelFolder);
   open->setObjectName(QStringLiteral("openAction"));
   open->setShortcut(QKeySequence::Open);
+  QAction* get_models = file->addAction(tr("&Get models from Hugging Face…"), this, &MainWindow::showGetModels);
+  get_models->setObjectName(QStringLiteral("getModelsAction"));
   recent_menu_ = file->addMenu(tr("Open &Recent"));
   rebuildRecentMenu();
+  cached_menu_ = file->addMenu(tr("Open from Hugging Face &cache"));
+  cached_menu_->setObjectName(QStringLiteral("cachedModelsMenu"));
+  connect(file, &QMenu::aboutToShow, this, &MainWindow::rebuildCachedModels);
   buildBackendMenu(file);
   file->addSeparator();
   file->addAction(exports_->figureAction());
@@ -92,6 +123,7 @@ void MainWindow::buildToolBar() {
   bar->setMovable(false);
   bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
   bar->addAction(findChild<QAction*>(QStringLiteral("openAction")));
+  bar->addAction(findChild<QAction*>(QStringLiteral("getModelsAction")));
   bar->addSeparator();
   bar->addAction(exports_->figureAction());
   bar->addAction(exports_->batchAction());
@@ -100,6 +132,7 @@ void MainWindow::buildToolBar() {
   bar->addAction(findChild<QAction*>(QStringLiteral("largerText")));
   // Tool buttons show an action's icon text: short labels there, the long ones in the menus.
   findChild<QAction*>(QStringLiteral("openAction"))->setIconText(tr("Open model…"));
+  findChild<QAction*>(QStringLiteral("getModelsAction"))->setIconText(tr("Get models…"));
   exports_->figureAction()->setIconText(tr("Export…"));
   exports_->batchAction()->setIconText(tr("Export all heads…"));
   findChild<QAction*>(QStringLiteral("smallerText"))->setIconText(tr("A−"));
@@ -110,7 +143,7 @@ void MainWindow::rebuildRecentMenu() {
   const QStringList recent = settings_.recentModels();
   recent_menu_->clear();
   for (const QString& dir : recent) {
-    QAction* action = recent_menu_->addAction(QDir(dir).dirName(), this, [this, dir] { openModel(dir); });
+    QAction* action = recent_menu_->addAction(model_display_name(dir), this, [this, dir] { openModel(dir); });
     action->setToolTip(dir);
     action->setStatusTip(dir);
   }
@@ -121,6 +154,28 @@ void MainWindow::rebuildRecentMenu() {
   });
   clear->setEnabled(!recent.isEmpty());
   welcome_->setRecent(recent);
+}
+
+void MainWindow::rebuildCachedModels() {
+  const QList<CachedModelEntry> entries = cached_model_entries();
+  cached_menu_->clear();
+  for (const CachedModelEntry& entry : entries) {
+    QAction* action = cached_menu_->addAction(entry.title, this, [this, folder = entry.folder] { openModel(folder); });
+    action->setToolTip(entry.details);
+    action->setStatusTip(entry.folder);
+  }
+  if (entries.isEmpty()) cached_menu_->addAction(tr("(none yet: File › Get models from Hugging Face…)"))->setEnabled(false);
+  welcome_->setCached(entries);
+}
+
+void MainWindow::showGetModels() {
+  auto* dialog = new GetModelsDialog(this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &GetModelsDialog::modelReady, this, [this](const QString& folder) {
+    rebuildCachedModels();
+    openModel(folder);
+  });
+  dialog->open();
 }
 
 void MainWindow::chooseModelFolder() {

@@ -16,6 +16,9 @@ int cmd_fill_mask(const Args& args);
 int cmd_nsp(const Args& args);
 int cmd_generate(const Args& args);
 int cmd_devices(const Args& args);
+int cmd_models(const Args& args);
+// `download ORG/NAME [options]`: the model id is the one argument without "--".
+int cmd_download(const std::string& repo_id, const Args& args);
 // Replaces the process with attentionscope-export (built with the GUI), passing argv[2...].
 int cmd_export(int argc, char** argv);
 

@@ -26,6 +26,8 @@ const char* kUsage =
     "  generate  --model DIR --prompt P [--max-new-tokens N] [--greedy | --temperature T --top-k K --top-p P\n"
     "            --seed S] [--repetition-penalty R] [--no-repeat-ngram-size N] [--stop STR] [--stream]\n"
     "  devices   the OpenCL devices, for --backend opencl:N (run, bench, fill-mask, nsp, generate)\n"
+    "  models    [--cache-dir DIR]   models in the Hugging Face cache that can be opened\n"
+    "  download  ORG/NAME [--revision R] [--endpoint URL] [--cache-dir DIR]   from the Hugging Face hub\n"
     "  export    --model DIR --text T [--text-pair T2] --layer L --head H|mean|max|rollout|grid|lines\n"
     "            --out FILE.{png,svg,pdf,csv,json} [--dpi N] [--size WxH]   (needs the GUI build)\n";
 
@@ -42,6 +44,14 @@ int main(int argc, char** argv) {
       {"nsp", as::cli::cmd_nsp},
       {"generate", as::cli::cmd_generate},
       {"devices", as::cli::cmd_devices},
+      {"models", as::cli::cmd_models},
+      // The model id comes first, without "--": `download gpt2 --revision main`.
+      {"download",
+       [&](const as::cli::Args&) {
+         if (argc < 3 || std::strncmp(argv[2], "--", 2) == 0)
+           throw as::Error("download needs a model id first, e.g. `download openai-community/gpt2`");
+         return as::cli::cmd_download(argv[2], as::cli::Args(argc, argv, 3));
+       }},
   };
   if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "help") == 0) {
     std::fputs(kUsage, argc < 2 ? stderr : stdout);
@@ -54,7 +64,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   try {
-    return it->second(as::cli::Args(argc, argv, 2));
+    const int first_option = std::strcmp(argv[1], "download") == 0 ? argc : 2;  // download parses its own
+    return it->second(as::cli::Args(argc, argv, first_option));
   } catch (const std::exception& e) {
     std::string message = e.what();
     for (char& c : message)

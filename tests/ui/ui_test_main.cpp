@@ -1,7 +1,8 @@
 // GoogleTest main with a QApplication, which the controller (event loop, worker thread) and the
 // widget tests need. Without a display, tests use Qt's offscreen platform. Settings live in
 // QStandardPaths' test locations (~/.qttest) under their own organisation name, and start empty,
-// so no test reads or changes a user's real AttentionScope settings.
+// so no test reads or changes a user's real AttentionScope settings. The Hugging Face cache, too,
+// is a folder of the test build's own, not the user's.
 #include <QApplication>
 #include <QSettings>
 #include <QStandardPaths>
@@ -11,6 +12,8 @@
 int main(int argc, char** argv) {
   if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
   QStandardPaths::setTestModeEnabled(true);
+  qputenv("HF_HUB_CACHE", QByteArray(AS_TEST_TMP_DIR) + "/hf-hub-cache");
+  qunsetenv("HF_ENDPOINT");
   QApplication app(argc, argv);
   QApplication::setOrganizationName(QStringLiteral("AttentionScope-tests"));
   QApplication::setApplicationName(QStringLiteral("ui_tests"));
