@@ -11,7 +11,7 @@ PACKAGES=(
   libclblast-dev ocl-icd-opencl-dev opencl-headers pocl-opencl-icd clinfo
   libutf8proc-dev libpcre2-dev nlohmann-json3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  qt6-l10n-tools
+  qt6-l10n-tools qt6-tools-dev qt6-translations-l10n
   xvfb xauth fonts-noto-cjk
   ccache
 )

@@ -14,6 +14,7 @@ const QString kState = QStringLiteral("window/state");
 const QString kSplitter = QStringLiteral("window/splitter");
 const QString kColourMap = QStringLiteral("view/colourMap");
 const QString kFontDelta = QStringLiteral("view/fontDelta");
+const QString kLanguage = QStringLiteral("view/language");
 const QString kExportFolder = QStringLiteral("export/folder");
 const QString kExportSize = QStringLiteral("export/size");
 const QString kExportDpi = QStringLiteral("export/dpi");
@@ -63,6 +64,10 @@ void AppSettings::setColourMap(ColourMap colours) {
 int AppSettings::fontDelta() const { return settings_.value(kFontDelta, 0).toInt(); }
 
 void AppSettings::setFontDelta(int delta) { settings_.setValue(kFontDelta, delta); }
+
+QString AppSettings::language() const { return settings_.value(kLanguage).toString(); }
+
+void AppSettings::setLanguage(const QString& code) { settings_.setValue(kLanguage, code); }
 
 QString AppSettings::exportFolder() const { return settings_.value(kExportFolder, QDir::homePath()).toString(); }
 

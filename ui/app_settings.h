@@ -34,6 +34,10 @@ class AppSettings {
   int fontDelta() const;  // points added to the system font, for projectors
   void setFontDelta(int delta);
 
+  // UI language code ("en", "ko"); empty = follow the system locale. Read once at start.
+  QString language() const;
+  void setLanguage(const QString& code);
+
   QString exportFolder() const;
   void setExportFolder(const QString& folder);
   ExportSize exportSize() const;

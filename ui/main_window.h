@@ -21,6 +21,8 @@ class QTabWidget;
 namespace as::ui {
 
 class ExportActions;
+class FillMaskPanel;
+class GenerationPanel;
 class HeadGridView;
 class HeadLinesView;
 class HeatmapView;
@@ -52,6 +54,8 @@ class MainWindow : public QMainWindow {
   HeadLinesView* headLinesView() const { return lines_; }
   ExportActions* exportActions() const { return exports_; }
   WelcomePage* welcomePage() const { return welcome_; }
+  FillMaskPanel* fillMaskPanel() const { return fill_mask_; }
+  GenerationPanel* generationPanel() const { return generation_; }
   bool showsWelcome() const;
 
   enum class View { Heatmap, HeadLines, Grid };
@@ -109,6 +113,10 @@ class MainWindow : public QMainWindow {
   void chooseModelFolder();
   void showShortcuts();
   void showAbout();
+  void showSettings();
+
+  // main_window_teaching.cpp: the fill-mask and generation docks
+  void buildTeachingDocks();
 
   SessionController* controller_ = nullptr;
   AppSettings settings_;
@@ -127,6 +135,8 @@ class MainWindow : public QMainWindow {
   ExportActions* exports_ = nullptr;
   QMenu* recent_menu_ = nullptr;
   QActionGroup* colour_actions_ = nullptr;
+  FillMaskPanel* fill_mask_ = nullptr;
+  GenerationPanel* generation_ = nullptr;
   RunResultPtr result_;
   int hovered_ = -1;
   ColourMap colours_ = ColourMap::Viridis;

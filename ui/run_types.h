@@ -23,9 +23,12 @@ struct ModelSummary {
   std::string tokenizer_kind;  // "wordpiece" or "bpe"
   double load_millis = 0.0;
   std::optional<std::string> random_note;  // config.json's `_comment` when the weights are RANDOM
+  std::string mask_token;  // the tokenizer's mask token ("[MASK]", "<mask>"); empty when it has none
 
   bool is_random() const { return random_note.has_value(); }
   bool takes_sentence_pairs() const { return info.family == "bert"; }
+  bool fills_masks() const { return info.has_mlm_head && !mask_token.empty(); }
+  bool generates_text() const { return info.family == "gpt2" && info.has_lm_head; }
 };
 
 struct RunRequest {

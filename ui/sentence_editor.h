@@ -6,8 +6,10 @@
 
 #include "ui/run_types.h"
 
+class QAction;
 class QLabel;
 class QLineEdit;
+class QToolButton;
 
 namespace as::ui {
 
@@ -28,6 +30,11 @@ class SentenceEditor : public QWidget {
   void showRunning();
   void showResult(const RunResult& result);
   void showError(const QString& message);
+
+  // Puts the model's mask token over the selected word (or the word at the cursor, or at the
+  // cursor) of the first sentence; the button and Ctrl+M do this. Runs at once.
+  void insertMask();
+  QAction* maskAction() const { return mask_action_; }
 
   // Highlights code points [start, end) of the first (or the second) sentence, when the field
   // still holds `text`, the text the token came from. An empty span clears the highlight.
@@ -50,6 +57,9 @@ class SentenceEditor : public QWidget {
   QLabel* stats_ = nullptr;
   QLabel* running_ = nullptr;
   QLabel* warning_ = nullptr;
+  QAction* mask_action_ = nullptr;
+  QToolButton* mask_button_ = nullptr;
+  QString mask_token_;
   QTimer debounce_;
   bool pairs_ = false;
   std::pair<int, int> highlight_a_{-1, -1};

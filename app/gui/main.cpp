@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include "ui/app_settings.h"
+#include "ui/language.h"
 #include "ui/main_window.h"
 #include "ui/startup_actions.h"
 
@@ -26,8 +28,15 @@ int main(int argc, char** argv) {
                                    QStringLiteral("CPU threads for the model (0 = all cores; default: all but one)."),
                                    QStringLiteral("N"), QString::number(default_threads));
   parser.addOption(threads);
+  const QCommandLineOption language(QStringLiteral("language"),
+                                    QStringLiteral("UI language for this run: en or ko (default: the setting, else "
+                                                   "the system locale)."),
+                                    QStringLiteral("CODE"));
+  parser.addOption(language);
   const auto options = as::ui::StartupActions::addOptions(parser);
   parser.process(app);
+  const QString wanted = parser.isSet(language) ? parser.value(language) : as::ui::AppSettings().language();
+  as::ui::install_ui_language(as::ui::resolve_ui_language(wanted));
 
   as::ui::MainWindow window(parser.value(threads).toInt());
   auto run = as::ui::StartupActions::fromParser(parser, *options);

@@ -1,0 +1,90 @@
+// The Korean UI: the translation compiled into the program loads, the window speaks Korean once
+// it is installed, the language follows the system locale unless the settings name one, every
+// message of the .ts is translated, and Hangul in a plot is drawn with real glyphs.
+#include <QApplication>
+#include <QFile>
+#include <QMenuBar>
+#include <QRawFont>
+#include <QTextLayout>
+#include <QXmlStreamReader>
+
+#include <gtest/gtest.h>
+
+#include "ui/bar_chart.h"
+#include "ui/language.h"
+#include "ui/main_window.h"
+
+namespace as::ui {
+namespace {
+
+TEST(Translation, KoreanIsCompiledIntoTheProgram) {
+  EXPECT_TRUE(QFile::exists(QStringLiteral(":/i18n/attentionscope_ko.qm")));
+  ASSERT_TRUE(install_ui_language(QStringLiteral("ko")));
+  EXPECT_EQ(QCoreApplication::translate("as::ui::MainWindow", "&File"), QStringLiteral("파일(&F)"));
+  {
+    MainWindow window;
+    const QList<QAction*> menus = window.menuBar()->actions();
+    ASSERT_FALSE(menus.isEmpty());
+    EXPECT_EQ(menus.front()->text(), QStringLiteral("파일(&F)"));
+    EXPECT_EQ(window.windowTitle(), QStringLiteral("AttentionScope"));
+  }
+  remove_ui_language();
+  EXPECT_EQ(QCoreApplication::translate("as::ui::MainWindow", "&File"), QStringLiteral("&File"));
+}
+
+TEST(Translation, LanguageFollowsTheSystemUnlessChosen) {
+  const QLocale korean(QLocale::Korean, QLocale::SouthKorea);
+  const QLocale german(QLocale::German, QLocale::Germany);
+  EXPECT_EQ(resolve_ui_language(QString(), korean), QStringLiteral("ko"));
+  EXPECT_EQ(resolve_ui_language(QString(), german), QStringLiteral("en"));  // no German UI: English
+  EXPECT_EQ(resolve_ui_language(QStringLiteral("en"), korean), QStringLiteral("en"));
+  EXPECT_EQ(resolve_ui_language(QStringLiteral("ko"), german), QStringLiteral("ko"));
+  EXPECT_EQ(ui_language_name(QStringLiteral("ko")), QStringLiteral("한국어"));
+}
+
+// Every message of the Korean .ts has a finished, non-empty translation. (The ctest
+// translations_complete also runs lupdate over the sources, catching strings not yet in the .ts.)
+TEST(Translation, EveryMessageOfTheTsFileIsTranslated) {
+  QFile file(QStringLiteral(AS_SOURCE_DIR "/resources/translations/attentionscope_ko.ts"));
+  ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+  QXmlStreamReader xml(&file);
+  int messages = 0;
+  QStringList unfinished;
+  QString source;
+  while (!xml.atEnd()) {
+    if (!xml.readNextStartElement()) continue;
+    if (xml.name() == QLatin1String("source")) source = xml.readElementText();
+    if (xml.name() != QLatin1String("translation")) continue;
+    const QString type = xml.attributes().value(QLatin1String("type")).toString();
+    if (type == QLatin1String("vanished") || type == QLatin1String("obsolete")) continue;
+    ++messages;
+    const QString text = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+    if (type == QLatin1String("unfinished") || text.trimmed().isEmpty()) unfinished << source;
+  }
+  EXPECT_FALSE(xml.hasError()) << xml.errorString().toStdString();
+  EXPECT_GT(messages, 250);
+  EXPECT_TRUE(unfinished.isEmpty()) << unfinished.join(QStringLiteral("\n")).toStdString();
+}
+
+// What a plot's tick labels are drawn with: every glyph of Korean text comes from a font that has
+// it (glyph 0 is the "missing" box), found through the font fallback when the UI font lacks Hangul.
+TEST(Translation, HangulInAPlotHasRealGlyphs) {
+  BarChart chart;
+  const QString text = QStringLiteral("어텐션은 무엇인가");
+  chart.setBars({{text, 0.5, QColor()}}, QStringLiteral("확률"));
+  QTextLayout layout(text, chart.yAxis->tickLabelFont());
+  layout.beginLayout();
+  layout.createLine();
+  layout.endLayout();
+  int glyphs = 0;
+  for (const QGlyphRun& run : layout.glyphRuns()) {
+    for (quint32 index : run.glyphIndexes()) {
+      ++glyphs;
+      EXPECT_NE(index, 0u) << "missing glyph in " << run.rawFont().familyName().toStdString();
+    }
+  }
+  EXPECT_EQ(glyphs, 9);  // 8 syllables and the space
+}
+
+}  // namespace
+}  // namespace as::ui

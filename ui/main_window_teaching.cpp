@@ -1,0 +1,45 @@
+// MainWindow's teaching docks: fill-mask (with NSP) and generation. Each panel talks to the
+// session controller itself; the window only shows it and links it to the sentence editor.
+#include <QDockWidget>
+
+#include "ui/fill_mask_panel.h"
+#include "ui/generation_panel.h"
+#include "ui/main_window.h"
+#include "ui/sentence_editor.h"
+#include "ui/session_controller.h"
+
+namespace as::ui {
+
+void MainWindow::buildTeachingDocks() {
+  fill_mask_ = new FillMaskPanel(controller_, this);
+  generation_ = new GenerationPanel(controller_, this);
+  auto* fill_dock = new QDockWidget(tr("Fill-mask"), this);
+  fill_dock->setObjectName(QStringLiteral("fillMaskDock"));
+  fill_dock->setWidget(fill_mask_);
+  auto* generation_dock = new QDockWidget(tr("Generation"), this);
+  generation_dock->setObjectName(QStringLiteral("generationDock"));
+  generation_dock->setWidget(generation_);
+  for (QDockWidget* dock : {fill_dock, generation_dock}) {
+    dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    dock->setMinimumWidth(360);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+  }
+  tabifyDockWidget(fill_dock, generation_dock);
+
+  connect(editor_, &SentenceEditor::inputChanged, fill_mask_, &FillMaskPanel::setInput);
+  // A chosen candidate goes into the sentence, and the attention views run on the completed text.
+  connect(fill_mask_, &FillMaskPanel::fillRequested, this,
+          [this](const QString& text_a) { editor_->setTexts(text_a, editor_->textB()); });
+  connect(controller_, &SessionController::modelLoaded, this, [this, fill_dock, generation_dock](const ModelSummaryPtr& summary) {
+    fill_mask_->setModel(*summary);
+    generation_->setModel(*summary);
+    // The panel the loaded model can use comes to the front.
+    if (summary->generates_text()) {
+      generation_dock->raise();
+    } else if (summary->fills_masks()) {
+      fill_dock->raise();
+    }
+  });
+}
+
+}  // namespace as::ui
