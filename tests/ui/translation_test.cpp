@@ -51,8 +51,8 @@ TEST(Translation, EveryMessageOfTheTsFileIsTranslated) {
   int messages = 0;
   QStringList unfinished;
   QString source;
-  while (!xml.atEnd()) {
-    if (!xml.readNextStartElement()) continue;
+  while (xml.readNext() != QXmlStreamReader::Invalid && !xml.atEnd()) {
+    if (!xml.isStartElement()) continue;
     if (xml.name() == QLatin1String("source")) source = xml.readElementText();
     if (xml.name() != QLatin1String("translation")) continue;
     const QString type = xml.attributes().value(QLatin1String("type")).toString();
