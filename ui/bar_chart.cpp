@@ -70,7 +70,7 @@ void BarChart::rebuild() {
   yAxis->setTicker(ticker);
   yAxis->setRange(-0.6, std::max(0, n - 1) + 0.6);
   const double max = value_max_ > 0 ? value_max_ : std::max(1e-9, largest);
-  xAxis->setRange(0, max * (n <= kMaxValueLabels ? 1.25 : 1.02));  // room for the value labels
+  xAxis->setRange(0, max * (n <= kMaxValueLabels ? 1.4 : 1.02));  // room for the value labels
   xAxis->setLabel(value_axis_);
   if (n <= kMaxValueLabels) {
     for (int i = 0; i < n; ++i) {

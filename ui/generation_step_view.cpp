@@ -21,7 +21,11 @@ const QColor kAlternative(150, 150, 150);
 
 QString readable_token(const std::string& vocabulary_string, bool byte_level) {
   if (!byte_level) return QString::fromStdString(vocabulary_string);
-  return QString::fromStdString(printable(ByteLevelMap::instance().decode_token(vocabulary_string)));
+  // As the token chips write it: the leading-space marker "Ġ", then the decoded text.
+  std::string bytes = ByteLevelMap::instance().decode_token(vocabulary_string);
+  const bool word_start = !bytes.empty() && bytes.front() == ' ';
+  if (word_start) bytes.erase(0, 1);
+  return (word_start ? QStringLiteral("Ġ") : QString()) + QString::fromStdString(printable(bytes));
 }
 
 GenerationStepView::GenerationStepView(QWidget* parent) : QWidget(parent) {
@@ -32,11 +36,15 @@ GenerationStepView::GenerationStepView(QWidget* parent) : QWidget(parent) {
   heading_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   layer_ = new QComboBox(this);
   head_ = new QComboBox(this);
+  for (QComboBox* chooser : {layer_, head_}) chooser->setSizeAdjustPolicy(QComboBox::AdjustToContents);
   auto* choosers = new QHBoxLayout;
   choosers->addWidget(new QLabel(tr("Attention of layer"), this));
   choosers->addWidget(layer_);
   choosers->addWidget(head_);
   choosers->addStretch(1);
+  auto* legend = new QLabel(tr("Bars: <span style=\"color:#4678b4\">■</span> prompt · "
+                               "<span style=\"color:#2ea043\">■</span> generated before this step"),
+                            this);
   alternatives_ = new BarChart(this);
   attention_ = new BarChart(this);
   attention_->setValueMax(1.0);
@@ -45,6 +53,7 @@ GenerationStepView::GenerationStepView(QWidget* parent) : QWidget(parent) {
   charts->addWidget(attention_, 3);
   layout->addWidget(heading_);
   layout->addLayout(choosers);
+  layout->addWidget(legend);
   layout->addLayout(charts, 1);
   connect(layer_, &QComboBox::currentIndexChanged, this, &GenerationStepView::refreshAttention);
   connect(head_, &QComboBox::currentIndexChanged, this, &GenerationStepView::refreshAttention);
@@ -87,7 +96,8 @@ void GenerationStepView::showStep(const GenerationUpdatePtr& update, int prompt_
   const size_t self = static_cast<size_t>(prompt_count + update->index);
   const QString chosen = self < update->labels.size() ? QString::fromStdString(update->labels[self].text())
                                                       : readable_token(step.token, byte_level);
-  heading_->setText(tr("<b>Step %1:</b> “%2” — probability %3 % (after the sampling settings: %4 %)")
+  heading_->setText(tr("<b>Step %1:</b> “%2” — probability %3 % (after the sampling settings: %4 %). The "
+                       "attention is that of the position that predicted it.")
                         .arg(update->index + 1)
                         .arg(chosen.toHtmlEscaped())
                         .arg(step.probability * 100.0, 0, 'f', 2)
@@ -126,8 +136,7 @@ void GenerationStepView::refreshAttention() {
   const QString query = keys > 0 && static_cast<size_t>(keys - 1) < update_->labels.size()
                             ? QString::fromStdString(update_->labels[static_cast<size_t>(keys - 1)].text())
                             : QString();
-  attention_->setTitle(tr("Where “%1” looked when predicting the next token (prompt blue, generated green)")
-                           .arg(query));
+  attention_->setTitle(tr("Attention of “%1”").arg(query));
   attention_->setBars(bars, tr("attention weight"));
 }
 

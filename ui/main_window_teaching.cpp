@@ -25,6 +25,8 @@ void MainWindow::buildTeachingDocks() {
     addDockWidget(Qt::RightDockWidgetArea, dock);
   }
   tabifyDockWidget(fill_dock, generation_dock);
+  // Wide enough for the generation controls; the attention views keep most of the window.
+  resizeDocks({fill_dock}, {540}, Qt::Horizontal);
 
   connect(editor_, &SentenceEditor::inputChanged, fill_mask_, &FillMaskPanel::setInput);
   // A chosen candidate goes into the sentence, and the attention views run on the completed text.

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR" sourcelanguage="en">
 <context>
+    <name>HeatmapText</name>
+    <message>
+        <source>Layer %1</source>
+        <translation>레이어 %1</translation>
+    </message>
+    <message>
+        <source>head %1</source>
+        <translation>헤드 %1</translation>
+    </message>
+    <message>
+        <source>Attention rollout through layers 0–%1</source>
+        <translation>레이어 0–%1의 어텐션 롤아웃</translation>
+    </message>
+    <message>
+        <source>mean of heads</source>
+        <translation>헤드 평균</translation>
+    </message>
+    <message>
+        <source>max of heads</source>
+        <translation>헤드 최댓값</translation>
+    </message>
+    <message>
+        <source>attention probabilities</source>
+        <translation>어텐션 확률</translation>
+    </message>
+    <message>
+        <source>pre-softmax scores</source>
+        <translation>소프트맥스 이전 점수</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>확률</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>점수</translation>
+    </message>
+    <message>
+        <source>rollout</source>
+        <translation>롤아웃</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>SVG vector graphics (*.svg)</source>
@@ -605,16 +648,20 @@
         <translation>헤드 %1</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Step %1:&lt;/b&gt; “%2” — probability %3 % (after the sampling settings: %4 %)</source>
-        <translation>&lt;b&gt;%1단계:&lt;/b&gt; “%2” — 확률 %3 % (샘플링 설정 적용 후: %4 %)</translation>
-    </message>
-    <message>
         <source>Top %1 next tokens (chosen in orange)</source>
         <translation>다음 토큰 상위 %1개 (선택된 토큰은 주황색)</translation>
     </message>
     <message>
-        <source>Where “%1” looked when predicting the next token (prompt blue, generated green)</source>
-        <translation>다음 토큰을 예측할 때 “%1”이(가) 주목한 곳 (프롬프트 파랑, 생성 초록)</translation>
+        <source>Bars: &lt;span style=&quot;color:#4678b4&quot;&gt;■&lt;/span&gt; prompt · &lt;span style=&quot;color:#2ea043&quot;&gt;■&lt;/span&gt; generated before this step</source>
+        <translation>막대: &lt;span style=&quot;color:#4678b4&quot;&gt;■&lt;/span&gt; 프롬프트 · &lt;span style=&quot;color:#2ea043&quot;&gt;■&lt;/span&gt; 이 단계 전에 생성된 토큰</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Step %1:&lt;/b&gt; “%2” — probability %3 % (after the sampling settings: %4 %). The attention is that of the position that predicted it.</source>
+        <translation>&lt;b&gt;%1단계:&lt;/b&gt; “%2” — 확률 %3 % (샘플링 설정 적용 후: %4 %). 어텐션은 이 토큰을 예측한 위치의 것입니다.</translation>
+    </message>
+    <message>
+        <source>Attention of “%1”</source>
+        <translation>“%1”의 어텐션</translation>
     </message>
 </context>
 <context>

@@ -113,7 +113,7 @@ TEST(GenerationPanel, ClickingATokenShowsItsAlternativesAndTheGoldenAttention) {
   BarChart* alternatives = panel->stepView()->alternativesChart();
   ASSERT_EQ(alternatives->bars().size(), 5);
   EXPECT_NEAR(alternatives->bars()[0].value, top5[0]["prob"].get<double>(), as::test::kProbTol);
-  EXPECT_EQ(alternatives->bars()[0].label, QStringLiteral("␣Leth"));  // "ĠLeth" as a reader sees it
+  EXPECT_EQ(alternatives->bars()[0].label, QStringLiteral("ĠLeth"));  // as the token chips write it
 
   // Step 0 predicts from the prompt's last token: its attention row is the golden last row.
   const int64_t tokens = golden["seq_len"].get<int64_t>();
@@ -129,9 +129,9 @@ TEST(GenerationPanel, ClickingATokenShowsItsAlternativesAndTheGoldenAttention) {
       for (int64_t k = 0; k < tokens; ++k) {
         double want = 0;
         if (h >= 0) {
-          want = expected.at(h, tokens - 1, k);
+          want = static_cast<double>(expected.at(h, tokens - 1, k));
         } else {
-          for (int g = 0; g < heads; ++g) want += expected.at(g, tokens - 1, k) / heads;
+          for (int g = 0; g < heads; ++g) want += static_cast<double>(expected.at(g, tokens - 1, k)) / heads;
         }
         EXPECT_NEAR(row[static_cast<size_t>(k)], want, as::test::kAttentionTol) << "layer " << l << " head " << h;
       }

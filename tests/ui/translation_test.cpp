@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 
 #include "ui/bar_chart.h"
+#include "ui/heatmap_text.h"
 #include "ui/language.h"
 #include "ui/main_window.h"
 
@@ -28,8 +29,16 @@ TEST(Translation, KoreanIsCompiledIntoTheProgram) {
     EXPECT_EQ(menus.front()->text(), QStringLiteral("파일(&F)"));
     EXPECT_EQ(window.windowTitle(), QStringLiteral("AttentionScope"));
   }
+  // The heatmap's title is composed by Qt-free code in English; the plot shows it translated.
+  EXPECT_EQ(display_heatmap_title("Layer 1 · mean of heads · attention probabilities"),
+            QStringLiteral("레이어 1 · 헤드 평균 · 어텐션 확률"));
+  EXPECT_EQ(display_heatmap_title("Layer 0 · head 3 · pre-softmax scores"),
+            QStringLiteral("레이어 0 · 헤드 3 · 소프트맥스 이전 점수"));
+  EXPECT_EQ(display_value_name("probability"), QStringLiteral("확률"));
   remove_ui_language();
   EXPECT_EQ(QCoreApplication::translate("as::ui::MainWindow", "&File"), QStringLiteral("&File"));
+  EXPECT_EQ(display_heatmap_title("Layer 1 · mean of heads · attention probabilities"),
+            QStringLiteral("Layer 1 · mean of heads · attention probabilities"));
 }
 
 TEST(Translation, LanguageFollowsTheSystemUnlessChosen) {
