@@ -59,7 +59,8 @@ FillMaskPanel::FillMaskPanel(SessionController* controller, QWidget* parent)
   layout->addWidget(status_);
   layout->addWidget(nsp_);
   layout->addWidget(chart_, 3);
-  layout->addWidget(list_, 2);
+  layout->addWidget(list_, 1);
+  layout->addStretch(0);
 
   connect(top_k_, &QSpinBox::valueChanged, this, &FillMaskPanel::request);
   connect(targets_, &QLineEdit::editingFinished, this, &FillMaskPanel::request);
@@ -166,7 +167,11 @@ int FillMaskPanel::shownMask() const { return outcome_ ? masks_->currentIndex() 
 
 void FillMaskPanel::showMask(int index) {
   list_->clear();
-  if (!outcome_ || index < 0 || static_cast<size_t>(index) >= outcome_->masks.size()) {
+  const bool shown = outcome_ && index >= 0 && static_cast<size_t>(index) < outcome_->masks.size();
+  // An empty chart would only show a meaningless axis.
+  chart_->setVisible(shown);
+  list_->setVisible(shown);
+  if (!shown) {
     chart_->setTitle(QString());
     chart_->setBars({}, tr("probability"));
     return;

@@ -131,25 +131,29 @@ QWidget* GenerationPanel::buildControls() {
   generate_->setDefault(true);
   stop_ = new QPushButton(tr("Stop"), box);
 
+  // Two label–field pairs per row: the dock stays narrow enough to leave the attention views room.
+  auto* buttons = new QHBoxLayout;
+  buttons->addWidget(generate_);
+  buttons->addWidget(stop_);
   grid->addWidget(new QLabel(tr("Prompt:"), box), 0, 0);
-  grid->addWidget(prompt_, 0, 1, 1, 5);
-  grid->addWidget(generate_, 0, 6);
-  grid->addWidget(stop_, 0, 7);
+  grid->addWidget(prompt_, 0, 1, 1, 3);
   grid->addWidget(new QLabel(tr("New tokens:"), box), 1, 0);
   grid->addWidget(max_tokens_, 1, 1);
-  grid->addWidget(mode_, 1, 2, 1, 2);
-  grid->addWidget(new QLabel(tr("Repetition penalty:"), box), 1, 4);
-  grid->addWidget(repetition_, 1, 5);
+  grid->addWidget(new QLabel(tr("Decoding:"), box), 1, 2);
+  grid->addWidget(mode_, 1, 3);
   grid->addWidget(new QLabel(tr("Temperature:"), box), 2, 0);
   grid->addWidget(temperature_, 2, 1);
   grid->addWidget(new QLabel(tr("Top k:"), box), 2, 2);
   grid->addWidget(top_k_, 2, 3);
-  grid->addWidget(new QLabel(tr("Top p:"), box), 2, 4);
-  grid->addWidget(top_p_, 2, 5);
-  grid->addWidget(new QLabel(tr("Seed:"), box), 2, 6);
-  grid->addWidget(seed_, 2, 7);
+  grid->addWidget(new QLabel(tr("Top p:"), box), 3, 0);
+  grid->addWidget(top_p_, 3, 1);
+  grid->addWidget(new QLabel(tr("Seed:"), box), 3, 2);
+  grid->addWidget(seed_, 3, 3);
+  grid->addWidget(new QLabel(tr("Repetition penalty:"), box), 4, 0);
+  grid->addWidget(repetition_, 4, 1);
+  grid->addLayout(buttons, 4, 2, 1, 2);
   grid->setColumnStretch(1, 1);
-  grid->setColumnStretch(5, 1);
+  grid->setColumnStretch(3, 1);
 
   connect(generate_, &QPushButton::clicked, this, &GenerationPanel::generate);
   connect(prompt_, &QLineEdit::returnPressed, this, &GenerationPanel::generate);

@@ -56,6 +56,9 @@ class MainWindow : public QMainWindow {
   WelcomePage* welcomePage() const { return welcome_; }
   FillMaskPanel* fillMaskPanel() const { return fill_mask_; }
   GenerationPanel* generationPanel() const { return generation_; }
+  enum class Panel { FillMask, Generation };
+  // Opens a teaching dock (they start closed, so the attention views keep the window's width).
+  void showPanel(Panel panel);
   bool showsWelcome() const;
 
   enum class View { Heatmap, HeadLines, Grid };

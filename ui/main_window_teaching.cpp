@@ -1,6 +1,8 @@
 // MainWindow's teaching docks: fill-mask (with NSP) and generation. Each panel talks to the
 // session controller itself; the window only shows it and links it to the sentence editor.
+#include <QAction>
 #include <QDockWidget>
+#include <QToolBar>
 
 #include "ui/fill_mask_panel.h"
 #include "ui/generation_panel.h"
@@ -25,8 +27,21 @@ void MainWindow::buildTeachingDocks() {
     addDockWidget(Qt::RightDockWidgetArea, dock);
   }
   tabifyDockWidget(fill_dock, generation_dock);
-  // Wide enough for the generation controls; the attention views keep most of the window.
-  resizeDocks({fill_dock}, {540}, Qt::Horizontal);
+  // Closed at first (a saved window state reopens them): the attention views keep the width.
+  fill_dock->hide();
+  generation_dock->hide();
+  QAction* fill_action = fill_dock->toggleViewAction();
+  fill_action->setToolTip(tr("Show or hide the fill-mask panel: what the model predicts for [MASK]"));
+  QAction* generation_action = generation_dock->toggleViewAction();
+  generation_action->setToolTip(tr("Show or hide the generation panel (GPT-2)"));
+  QToolBar* bar = addToolBar(tr("Teaching panels"));
+  bar->setObjectName(QStringLiteral("teachingToolBar"));
+  bar->setMovable(false);
+  bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+  bar->addAction(fill_action);
+  bar->addAction(generation_action);
+  // Masking a word asks for a prediction: its panel opens.
+  connect(editor_->maskAction(), &QAction::triggered, this, [this] { showPanel(Panel::FillMask); });
 
   connect(editor_, &SentenceEditor::inputChanged, fill_mask_, &FillMaskPanel::setInput);
   // A chosen candidate goes into the sentence, and the attention views run on the completed text.
@@ -42,6 +57,13 @@ void MainWindow::buildTeachingDocks() {
       fill_dock->raise();
     }
   });
+}
+
+void MainWindow::showPanel(Panel panel) {
+  auto* dock = findChild<QDockWidget*>(panel == Panel::FillMask ? QStringLiteral("fillMaskDock")
+                                                                 : QStringLiteral("generationDock"));
+  dock->show();
+  dock->raise();
 }
 
 }  // namespace as::ui

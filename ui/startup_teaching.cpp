@@ -28,7 +28,9 @@ void StartupActions::startTeaching() {
                        (text_.contains(QLatin1String("[MASK]")) || text_.contains(QLatin1String("<mask>")));
   connect(controller, &SessionController::fillMaskFinished, this, [this] { teachingDone(waiting_fill_mask_); });
   connect(controller, &SessionController::fillMaskFailed, this, [this] { teachingDone(waiting_fill_mask_); });
+  if (waiting_fill_mask_) window_->showPanel(MainWindow::Panel::FillMask);
   if (generate_prompt_.isEmpty()) return;
+  window_->showPanel(MainWindow::Panel::Generation);
   waiting_generation_ = true;
   GenerationPanel* panel = window_->generationPanel();
   connect(controller, &SessionController::modelLoaded, this, [this, panel] {

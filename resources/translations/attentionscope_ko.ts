@@ -608,6 +608,10 @@
         <source>❚❚ Pause</source>
         <translation>❚❚ 일시 정지</translation>
     </message>
+    <message>
+        <source>Decoding:</source>
+        <translation>디코딩:</translation>
+    </message>
 </context>
 <context>
     <name>as::ui::GenerationStepView</name>
@@ -1030,6 +1034,18 @@ The previous model is still loaded.</source>
     <message>
         <source>Generation</source>
         <translation>텍스트 생성</translation>
+    </message>
+    <message>
+        <source>Show or hide the fill-mask panel: what the model predicts for [MASK]</source>
+        <translation>마스크 채우기 패널 보이기/숨기기: 모델이 [MASK] 자리에 예측하는 단어</translation>
+    </message>
+    <message>
+        <source>Show or hide the generation panel (GPT-2)</source>
+        <translation>텍스트 생성 패널 보이기/숨기기 (GPT-2)</translation>
+    </message>
+    <message>
+        <source>Teaching panels</source>
+        <translation>학습 패널</translation>
     </message>
 </context>
 <context>

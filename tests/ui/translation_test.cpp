@@ -11,9 +11,13 @@
 #include <gtest/gtest.h>
 
 #include "ui/bar_chart.h"
+#include "ui/figure.h"
+#include "ui/heatmap_data.h"
+#include "ui/heatmap_figure.h"
 #include "ui/heatmap_text.h"
 #include "ui/language.h"
 #include "ui/main_window.h"
+#include "ui_test_support.h"
 
 namespace as::ui {
 namespace {
@@ -93,6 +97,21 @@ TEST(Translation, HangulInAPlotHasRealGlyphs) {
     }
   }
   EXPECT_EQ(glyphs, 9);  // 8 syllables and the space
+}
+
+// A PDF export of a heatmap with Hangul token labels embeds a font that has Hangul (the fallback
+// chosen for the labels), so the labels show on machines without that font.
+TEST(Translation, PdfExportEmbedsAHangulFont) {
+  const auto result = test::synthetic_run(4, 1, 1, false);
+  const QStringList labels{QStringLiteral("어텐션"), QStringLiteral("은"), QStringLiteral("무엇"), QStringLiteral("인가")};
+  const HeatmapFigure figure(heatmap_data(result->forward, {.layer = 0, .head = 0}), labels, ColourMap::Viridis);
+  const QString file = test::qpath(test::scratch("hangul-pdf") / "hangul.pdf");
+  ASSERT_EQ(write_figure(figure, file, ExportSize{}), QString());
+  QFile pdf(file);
+  ASSERT_TRUE(pdf.open(QIODevice::ReadOnly));
+  const QByteArray bytes = pdf.readAll();
+  // Font names are written uncompressed in the font dictionaries (/BaseFont /ABCDEF+Name).
+  EXPECT_TRUE(bytes.contains("CJK")) << "no CJK font embedded";
 }
 
 }  // namespace
