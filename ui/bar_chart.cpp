@@ -27,6 +27,7 @@ BarChart::BarChart(QWidget* parent) : QCustomPlot(parent) {
   yAxis->setSubTickLength(0, 0);
   yAxis->grid()->setVisible(false);
   xAxis->grid()->setPen(QPen(QColor(225, 225, 225)));
+  xAxis->ticker()->setTickCount(4);  // few value ticks: the charts are often narrow
   setMinimumHeight(160);
   applyFonts();
   connect(this, &QCustomPlot::plottableClick, this, [this](QCPAbstractPlottable*, int index, QMouseEvent*) {
@@ -70,9 +71,11 @@ void BarChart::rebuild() {
   yAxis->setTicker(ticker);
   yAxis->setRange(-0.6, std::max(0, n - 1) + 0.6);
   const double max = value_max_ > 0 ? value_max_ : std::max(1e-9, largest);
-  xAxis->setRange(0, max * (n <= kMaxValueLabels ? 1.4 : 1.02));  // room for the value labels
+  xAxis->setRange(0, max * (n * row_px <= axisRect()->height() ? 1.4 : 1.02));  // room for the value labels
   xAxis->setLabel(value_axis_);
-  if (n <= kMaxValueLabels) {
+  // Value labels only where each row is tall enough for its text; else they would overlap.
+  const bool labels_fit = n <= kMaxValueLabels && n * row_px <= axisRect()->height();
+  if (labels_fit) {
     for (int i = 0; i < n; ++i) {
       auto* label = new QCPItemText(this);
       label->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
@@ -109,7 +112,7 @@ void BarChart::changeEvent(QEvent* event) {
 void BarChart::resizeEvent(QResizeEvent* event) {
   if (event->size().isEmpty()) return;  // collapsed: QCustomPlot would warn about an empty buffer
   QCustomPlot::resizeEvent(event);
-  if (bars_.size() > 10) rebuild();  // how many row labels fit depends on the height
+  if (!bars_.isEmpty()) rebuild();  // which row and value labels fit depends on the size
 }
 
 }  // namespace as::ui

@@ -25,8 +25,9 @@ QString percent(double p) { return QStringLiteral("%1 %").arg(p * 100.0, 0, 'f',
 FillMaskPanel::FillMaskPanel(SessionController* controller, QWidget* parent)
     : QWidget(parent), controller_(controller) {
   auto* layout = new QVBoxLayout(this);
-  auto* intro = new QLabel(tr("What the model predicts in place of each mask token of the sentence. "
-                              "Click a candidate to put it in the sentence."),
+  auto* intro = new QLabel(tr("What the model predicts in place of each mask token of the sentence "
+                              "(probability: softmax over the whole vocabulary). Click a candidate to put it in "
+                              "the sentence."),
                            this);
   intro->setWordWrap(true);
   auto* form = new QFormLayout;
@@ -191,7 +192,7 @@ void FillMaskPanel::showMask(int index) {
     item->setTextAlignment(kProbability, Qt::AlignRight | Qt::AlignVCenter);
   }
   chart_->setTitle(tr("Top %1 for %2 at token %3").arg(mask.candidates.size()).arg(mask_token_).arg(mask.position));
-  chart_->setBars(bars, tr("probability (softmax over the whole vocabulary)"));
+  chart_->setBars(bars, tr("probability"));
 }
 
 void FillMaskPanel::chooseCandidate(int row) {

@@ -66,7 +66,7 @@ GenerationPanel::GenerationPanel(SessionController* controller, QWidget* parent)
   layout->addWidget(scroll, 1);
   layout->addWidget(legend);
   layout->addLayout(replay_row);
-  layout->addWidget(step_view_, 2);
+  layout->addWidget(step_view_, 4);
 
   replay_timer_.setInterval(kReplayMillis);
   connect(&replay_timer_, &QTimer::timeout, this, [this] {

@@ -48,7 +48,9 @@ GenerationStepView::GenerationStepView(QWidget* parent) : QWidget(parent) {
   alternatives_ = new BarChart(this);
   attention_ = new BarChart(this);
   attention_->setValueMax(1.0);
-  auto* charts = new QHBoxLayout;
+  attention_->setMinimumHeight(240);
+  // One above the other: the dock is narrow, and the attention chart needs a row per token.
+  auto* charts = new QVBoxLayout;
   charts->addWidget(alternatives_, 2);
   charts->addWidget(attention_, 3);
   layout->addWidget(heading_);

@@ -64,6 +64,8 @@ void MainWindow::showPanel(Panel panel) {
                                                                  : QStringLiteral("generationDock"));
   dock->show();
   dock->raise();
+  constexpr int kComfortableWidth = 460;  // the generation controls and charts without squeezing
+  if (!dock->isFloating() && dock->width() < kComfortableWidth) resizeDocks({dock}, {kComfortableWidth}, Qt::Horizontal);
 }
 
 }  // namespace as::ui

@@ -386,10 +386,6 @@
 <context>
     <name>as::ui::FillMaskPanel</name>
     <message>
-        <source>What the model predicts in place of each mask token of the sentence. Click a candidate to put it in the sentence.</source>
-        <translation>문장의 각 마스크 토큰 자리에 모델이 예측하는 단어입니다. 후보를 클릭하면 문장에 넣습니다.</translation>
-    </message>
-    <message>
         <source>optional: words to score, separated by commas</source>
         <translation>선택: 점수를 매길 단어 (쉼표로 구분)</translation>
     </message>
@@ -470,12 +466,12 @@
         <translation>토큰 %3의 %2 상위 %1개</translation>
     </message>
     <message>
-        <source>probability (softmax over the whole vocabulary)</source>
-        <translation>확률 (전체 어휘에 대한 소프트맥스)</translation>
-    </message>
-    <message>
         <source>Put %1 in the first sentence (select a word and press Ctrl+M) to see what the model predicts there.</source>
         <translation>첫 문장에 %1을(를) 넣으면 (단어를 선택하고 Ctrl+M) 모델이 그 자리에 무엇을 예측하는지 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>What the model predicts in place of each mask token of the sentence (probability: softmax over the whole vocabulary). Click a candidate to put it in the sentence.</source>
+        <translation>문장의 각 마스크 토큰 자리에 모델이 예측하는 단어입니다 (확률: 전체 어휘에 대한 소프트맥스). 후보를 클릭하면 문장에 넣습니다.</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QThread>
 
 #include <gtest/gtest.h>
 
@@ -174,11 +175,16 @@ TEST(GenerationPanel, StoppedBeforeItStartsFinishesEmpty) {
   ASSERT_NE(test::load_and_run(window, kGpt2, QStringLiteral("hello")), nullptr);
   GenerationPanel* panel = window.generationPanel();
   panel->setPrompt(QStringLiteral("Hello"));
+  // Keep the worker busy with a slow reload, so the request waits in its queue behind it.
+  window.controller()->setLoadHook([](double) { QThread::msleep(30); });
+  window.openModel(test::model_dir(kGpt2));
   QSignalSpy finished(panel, &GenerationPanel::finished);
   panel->generate();
-  panel->stop();  // before the worker has picked the request up
+  panel->stop();  // the worker has not picked the request up yet
   ASSERT_TRUE(finished.wait(kWaitMillis));
-  EXPECT_LE(panel->steps().size(), 1u);
+  EXPECT_EQ(panel->steps().size(), 0u);
+  ASSERT_NE(panel->outcome(), nullptr);
+  EXPECT_EQ(panel->outcome()->stop_reason, StopReason::Cancelled);
   EXPECT_FALSE(panel->isRunning());
 }
 
