@@ -2,6 +2,8 @@
 // it is installed, the language follows the system locale unless the settings name one, every
 // message of the .ts is translated, and Hangul in a plot is drawn with real glyphs.
 #include <QApplication>
+#include <QComboBox>
+#include <QSettings>
 #include <QFile>
 #include <QMenuBar>
 #include <QRawFont>
@@ -10,6 +12,7 @@
 
 #include <gtest/gtest.h>
 
+#include "ui/app_settings.h"
 #include "ui/bar_chart.h"
 #include "ui/figure.h"
 #include "ui/heatmap_data.h"
@@ -17,6 +20,7 @@
 #include "ui/heatmap_text.h"
 #include "ui/language.h"
 #include "ui/main_window.h"
+#include "ui/settings_dialog.h"
 #include "ui_test_support.h"
 
 namespace as::ui {
@@ -53,6 +57,19 @@ TEST(Translation, LanguageFollowsTheSystemUnlessChosen) {
   EXPECT_EQ(resolve_ui_language(QStringLiteral("en"), korean), QStringLiteral("en"));
   EXPECT_EQ(resolve_ui_language(QStringLiteral("ko"), german), QStringLiteral("ko"));
   EXPECT_EQ(ui_language_name(QStringLiteral("ko")), QStringLiteral("한국어"));
+}
+
+TEST(Translation, TheSettingsDialogStoresTheLanguageForTheNextStart) {
+  QSettings().clear();
+  SettingsDialog dialog;
+  QComboBox* chooser = dialog.languageChooser();
+  EXPECT_EQ(chooser->currentData().toString(), QString());  // the system's language, by default
+  chooser->setCurrentIndex(chooser->findData(QStringLiteral("ko")));
+  dialog.accept();
+  EXPECT_EQ(AppSettings().language(), QStringLiteral("ko"));
+  SettingsDialog again;
+  EXPECT_EQ(again.languageChooser()->currentData().toString(), QStringLiteral("ko"));
+  QSettings().clear();
 }
 
 // Every message of the Korean .ts has a finished, non-empty translation. (The ctest
