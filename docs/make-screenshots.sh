@@ -37,6 +37,13 @@ shot difference "${MODELS}/random-bert-uncased-L4-H256" --text "The cat sat on t
 shot positional "${MODELS}/random-gpt2-L4-H256" --text "Positions" --view positional
 shot positional-similarity "${MODELS}/random-gpt2-L4-H256" --text "Positions" --view positional:similarity
 shot presentation "${MODELS}/random-bert-uncased-L4-H256" --text "start" --layer 1 --head 0 --view present
+SIZE=1600x1000 shot fill-mask "${MODELS}/random-bert-uncased-L4-H256" --text "The man went to the [MASK]." \
+  --text-b "He bought a gallon of milk." --layer 3 --head mean
+SIZE=1600x1000 shot generation "${MODELS}/random-gpt2-L4-H256" --text "In this course, we will teach you how to" \
+  --generate "In this course, we will teach you how to" --generate-tokens 12 --step 3 --layer 3 --head mean
+# The Korean UI (--language ko) with Hangul token labels in the heatmap and the generation charts.
+SIZE=1600x1000 shot korean-ui "${MODELS}/random-gpt2-L4-H256" --language ko --text "어텐션은 무엇인가" \
+  --generate "어텐션은 무엇인가" --generate-tokens 8 --step 1 --layer 1 --head mean --colour-map magma
 shot welcome
 echo "screenshots written to ${OUT}"
 ls -l "${OUT}"

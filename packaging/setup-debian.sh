@@ -12,7 +12,7 @@ PACKAGES=(
   libutf8proc-dev libpcre2-dev nlohmann-json3-dev
   libcurl4-openssl-dev libssl-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  qt6-l10n-tools
+  qt6-l10n-tools qt6-tools-dev qt6-translations-l10n
   xvfb xauth fonts-noto-cjk
   ccache
 )

@@ -15,6 +15,7 @@ const QString kSplitter = QStringLiteral("window/splitter");
 const QString kColourMap = QStringLiteral("view/colourMap");
 const QString kFontDelta = QStringLiteral("view/fontDelta");
 const QString kBackend = QStringLiteral("compute/backend");
+const QString kLanguage = QStringLiteral("view/language");
 const QString kExportFolder = QStringLiteral("export/folder");
 const QString kExportSize = QStringLiteral("export/size");
 const QString kExportDpi = QStringLiteral("export/dpi");
@@ -70,6 +71,9 @@ void AppSettings::setFontDelta(int delta) { settings_.setValue(kFontDelta, delta
 
 QString AppSettings::backend() const { return settings_.value(kBackend, QStringLiteral("cpu")).toString(); }
 void AppSettings::setBackend(const QString& spec) { settings_.setValue(kBackend, spec); }
+QString AppSettings::language() const { return settings_.value(kLanguage).toString(); }
+
+void AppSettings::setLanguage(const QString& code) { settings_.setValue(kLanguage, code); }
 
 QString AppSettings::exportFolder() const { return settings_.value(kExportFolder, QDir::homePath()).toString(); }
 

@@ -37,6 +37,9 @@ class AppSettings {
   // "cpu" or "opencl:N" (as the CLI's --backend takes it).
   QString backend() const;
   void setBackend(const QString& spec);
+  // UI language code ("en", "ko"); empty = follow the system locale. Read once at start.
+  QString language() const;
+  void setLanguage(const QString& code);
 
   QString exportFolder() const;
   void setExportFolder(const QString& folder);

@@ -4,6 +4,7 @@
 #include <climits>
 #include <cmath>
 
+#include "ui/heatmap_text.h"
 #include "ui/qt_colours.h"
 
 namespace as::ui {
@@ -96,8 +97,8 @@ void HeatmapPlot::setHeatmap(const HeatmapData& heatmap, const QStringList& row_
   if (heatmap.colour_range.valid) {
     map_->setDataRange(QCPRange(static_cast<double>(heatmap.colour_range.min), static_cast<double>(heatmap.colour_range.max)));
   }
-  scale_->axis()->setLabel(QString::fromStdString(heatmap.value_name));
-  title_->setText(QString::fromStdString(heatmap.title));
+  scale_->axis()->setLabel(display_value_name(heatmap.value_name));
+  title_->setText(display_heatmap_title(heatmap.title));
   xAxis->setRange(-0.5, static_cast<double>(m.cols) - 0.5);
   yAxis->setRange(-0.5, static_cast<double>(m.rows) - 0.5);
   row_step_ = col_step_ = 0;  // force new tickers

@@ -18,6 +18,7 @@
 #include "ui/flow_layout.h"
 #include "ui/heatmap_figure.h"
 #include "ui/heatmap_plot.h"
+#include "ui/heatmap_text.h"
 
 namespace as::ui {
 namespace {
@@ -33,7 +34,7 @@ QString cell_value_text(const HeatmapData& data, float value) {
   if (!std::isfinite(value)) {
     return QObject::tr("masked: this token cannot attend to that one (GPT-2 sees only earlier tokens)");
   }
-  return QObject::tr("%1 %2").arg(QString::fromStdString(data.value_name)).arg(static_cast<double>(value), 0, 'f', 6);
+  return QObject::tr("%1 %2").arg(display_value_name(data.value_name)).arg(static_cast<double>(value), 0, 'f', 6);
 }
 
 }  // namespace

@@ -44,6 +44,7 @@ MainWindow::MainWindow(int threads, QWidget* parent)
   pages_->addWidget(workspace_);
   setCentralWidget(pages_);
   buildDocks();
+  buildTeachingDocks();
   exports_ = new ExportActions(this, {heatmap_, grid_, lines_}, settings_);
   buildMenus();
   teaching_ = new TeachingPanels(this, threads);

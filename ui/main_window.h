@@ -21,6 +21,8 @@ class QTabWidget;
 namespace as::ui {
 
 class ExportActions;
+class FillMaskPanel;
+class GenerationPanel;
 class HeadGridView;
 class HeadLinesView;
 class HeatmapView;
@@ -57,6 +59,11 @@ class MainWindow : public QMainWindow {
   WelcomePage* welcomePage() const { return welcome_; }
   QTabWidget* viewTabs() const { return view_tabs_; }
   TeachingPanels* teachingPanels() const { return teaching_; }
+  FillMaskPanel* fillMaskPanel() const { return fill_mask_; }
+  GenerationPanel* generationPanel() const { return generation_; }
+  enum class Panel { FillMask, Generation };
+  // Opens a teaching dock (they start closed, so the attention views keep the window's width).
+  void showPanel(Panel panel);
   bool showsWelcome() const;
 
   enum class View { Heatmap, HeadLines, Grid };
@@ -120,6 +127,10 @@ class MainWindow : public QMainWindow {
   void showGetModels();
   void showShortcuts();
   void showAbout();
+  void showSettings();
+
+  // main_window_teaching.cpp: the fill-mask and generation docks
+  void buildTeachingDocks();
 
   SessionController* controller_ = nullptr;
   AppSettings settings_;
@@ -141,6 +152,8 @@ class MainWindow : public QMainWindow {
   QMenu* cached_menu_ = nullptr;
   QMenu* backend_menu_ = nullptr;
   QActionGroup* colour_actions_ = nullptr;
+  FillMaskPanel* fill_mask_ = nullptr;
+  GenerationPanel* generation_ = nullptr;
   RunResultPtr result_;
   int hovered_ = -1;
   ColourMap colours_ = ColourMap::Viridis;

@@ -24,6 +24,7 @@
 #include "ui/model_name.h"
 #include "ui/qt_colours.h"
 #include "ui/session_controller.h"
+#include "ui/settings_dialog.h"
 #include "ui/welcome_page.h"
 
 namespace as::ui {
@@ -84,6 +85,10 @@ void MainWindow::buildFileMenu() {
   file->addAction(exports_->jsonAction());
   file->addAction(exports_->batchAction());
   file->addSeparator();
+  QAction* preferences = file->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
+  preferences->setObjectName(QStringLiteral("settingsAction"));
+  preferences->setShortcut(QKeySequence::Preferences);
+  preferences->setMenuRole(QAction::PreferencesRole);
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);
 }
@@ -234,6 +239,7 @@ void MainWindow::showShortcuts() {
          "<tr><td><b>Ctrl+1 / Ctrl+2 / Ctrl+3</b></td><td>Heatmap / head view / model view alone</td></tr>"
          "<tr><td><b>Ctrl++ / Ctrl+− / Ctrl+0</b></td><td>Larger / smaller / normal text</td></tr>"
          "<tr><td><b>Right-click a token</b></td><td>How its word was split</td></tr>"
+         "<tr><td><b>Ctrl+M</b></td><td>Put the mask token over the selected word (fill-mask)</td></tr>"
          "</table>"));
 }
 
@@ -242,6 +248,11 @@ void MainWindow::showAbout() {
                      tr("<b>AttentionScope %1</b><br>See how BERT and GPT-2 attend, layer by layer and head by head."
                         "<br><br>Attention rollout: Abnar &amp; Zuidema, 2020. Head view after bertviz (Vig, 2019).")
                          .arg(QApplication::applicationVersion()));
+}
+
+void MainWindow::showSettings() {
+  SettingsDialog dialog(this);
+  dialog.exec();
 }
 
 }  // namespace as::ui

@@ -19,21 +19,6 @@ double millis_since(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
-std::vector<TokenLabel> make_labels(const Encoding& encoding, const Tokenizer& tokenizer) {
-  if (tokenizer.kind() == "bpe") {
-    // Tokenizer::decode replaces the bytes of a split character with U+FFFD; the byte map gives
-    // each token's exact bytes, so the label can name the character it holds part of.
-    std::vector<std::string> bytes;
-    bytes.reserve(encoding.tokens.size());
-    for (const Token& token : encoding.tokens) bytes.push_back(ByteLevelMap::instance().decode_token(token.text));
-    return byte_level_labels(encoding.tokens, bytes);
-  }
-  std::vector<TokenLabel> labels;
-  labels.reserve(encoding.tokens.size());
-  for (const Token& token : encoding.tokens) labels.push_back(wordpiece_label(token));
-  return labels;
-}
-
 ForwardOptions attention_only() {
   ForwardOptions options;
   options.capture_attention = true;
@@ -46,6 +31,21 @@ ForwardOptions attention_only() {
 }
 
 }  // namespace
+
+std::vector<TokenLabel> token_labels_for(const std::vector<Token>& tokens, const Tokenizer& tokenizer) {
+  if (tokenizer.kind() == "bpe") {
+    // Tokenizer::decode replaces the bytes of a split character with U+FFFD; the byte map gives
+    // each token's exact bytes, so the label can name the character it holds part of.
+    std::vector<std::string> bytes;
+    bytes.reserve(tokens.size());
+    for (const Token& token : tokens) bytes.push_back(ByteLevelMap::instance().decode_token(token.text));
+    return byte_level_labels(tokens, bytes);
+  }
+  std::vector<TokenLabel> labels;
+  labels.reserve(tokens.size());
+  for (const Token& token : tokens) labels.push_back(wordpiece_label(token));
+  return labels;
+}
 
 const WordExplanation* RunResult::explanation_of(size_t index) const {
   if (index >= encoding.tokens.size()) return nullptr;
@@ -65,6 +65,7 @@ ModelSummaryPtr summarise_model(const Model& model, const Tokenizer& tokenizer, 
   summary->fallback_reason = fallback_reason(model);
   if (summary->backend != "cpu") summary->backend_device = device_name;
   summary->tokenizer_kind = tokenizer.kind();
+  if (const auto mask = tokenizer.special_ids().mask) summary->mask_token = tokenizer.id_to_token(*mask);
   summary->random_note = random_weights_note(std::filesystem::path(QFile::encodeName(dir).toStdString()));
   summary->load_millis = load_millis;
   summary->position_embeddings = std::make_shared<const Tensor>(model.position_embeddings());
@@ -84,7 +85,7 @@ RunResultPtr compute_run(Model& model, const Tokenizer& tokenizer, const ModelSu
   const bool pair = summary->takes_sentence_pairs() && !request.text_b.empty();
   result->encoding = pair ? tokenizer.encode_pair(request.text_a, request.text_b, encode_options)
                           : tokenizer.encode(request.text_a, encode_options);
-  result->labels = make_labels(result->encoding, tokenizer);
+  result->labels = token_labels_for(result->encoding.tokens, tokenizer);
   // Cheap next to the forward pass, and it lets the tokens view explain any word at once.
   result->explanations_a = tokenizer.explain(request.text_a);
   if (pair) result->explanations_b = tokenizer.explain(request.text_b);

@@ -11,6 +11,9 @@
 
 namespace as::ui {
 
+// How `tokens` are written on chips and axis labels (byte-level pieces decoded, split characters named).
+std::vector<TokenLabel> token_labels_for(const std::vector<Token>& tokens, const Tokenizer& tokenizer);
+
 // What the model panel shows, for a model and tokenizer just loaded from `dir`.
 ModelSummaryPtr summarise_model(const Model& model, const Tokenizer& tokenizer, const QString& dir,
                                 double load_millis, const std::string& device_name = {});

@@ -29,9 +29,12 @@ struct ModelSummary {
   std::optional<std::string> random_note;  // config.json's `_comment` when the weights are RANDOM
   // The learned position table [max_positions, H] (BERT position_embeddings, GPT-2 wpe), read-only.
   std::shared_ptr<const Tensor> position_embeddings;
+  std::string mask_token;  // the tokenizer's mask token ("[MASK]", "<mask>"); empty when it has none
 
   bool is_random() const { return random_note.has_value(); }
   bool takes_sentence_pairs() const { return info.family == "bert"; }
+  bool fills_masks() const { return info.has_mlm_head && !mask_token.empty(); }
+  bool generates_text() const { return info.family == "gpt2" && info.has_lm_head; }
 };
 
 struct RunRequest {

@@ -1,5 +1,6 @@
 #include "ui/sentence_editor.h"
 
+#include <QAction>
 #include <QCoreApplication>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -7,9 +8,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QTextCharFormat>
+#include <QToolButton>
 
 #include <algorithm>
 
+#include "ui/mask_text.h"
 #include "ui/text_spans.h"
 
 namespace as::ui {
@@ -36,8 +39,17 @@ SentenceEditor::SentenceEditor(QWidget* parent) : QWidget(parent) {
   warning_->setStyleSheet(QStringLiteral("#inputWarning { color: #a04000; font-weight: bold; }"));
   warning_->setWordWrap(true);
 
+  mask_action_ = new QAction(tr("Mask word"), this);
+  mask_action_->setObjectName(QStringLiteral("maskWordAction"));
+  mask_action_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+  mask_action_->setShortcutContext(Qt::WindowShortcut);
+  connect(mask_action_, &QAction::triggered, this, &SentenceEditor::insertMask);
+  mask_button_ = new QToolButton(this);
+  mask_button_->setDefaultAction(mask_action_);
+
   layout->addWidget(new QLabel(tr("Sentence:"), this), 0, 0);
   layout->addWidget(text_a_, 0, 1);
+  layout->addWidget(mask_button_, 0, 2);
   layout->addWidget(label_b_, 1, 0);
   layout->addWidget(text_b_, 1, 1);
   auto* status = new QHBoxLayout;
@@ -45,7 +57,7 @@ SentenceEditor::SentenceEditor(QWidget* parent) : QWidget(parent) {
   status->addWidget(running_);
   status->addStretch(1);
   layout->addLayout(status, 2, 1);
-  layout->addWidget(warning_, 3, 1);
+  layout->addWidget(warning_, 3, 1, 1, 2);
   layout->setColumnStretch(1, 1);
 
   debounce_.setSingleShot(true);
@@ -66,6 +78,8 @@ SentenceEditor::SentenceEditor(QWidget* parent) : QWidget(parent) {
   setEnabled(false);
   label_b_->hide();
   text_b_->hide();
+  mask_button_->hide();
+  mask_action_->setEnabled(false);
   warning_->hide();
   running_->hide();
 }
@@ -75,7 +89,23 @@ void SentenceEditor::setModel(const ModelSummary& summary) {
   pairs_ = summary.takes_sentence_pairs();
   label_b_->setVisible(pairs_);
   text_b_->setVisible(pairs_);
+  mask_token_ = summary.fills_masks() ? QString::fromStdString(summary.mask_token) : QString();
+  mask_button_->setVisible(!mask_token_.isEmpty());
+  mask_action_->setEnabled(!mask_token_.isEmpty());
+  mask_action_->setText(tr("Mask word %1").arg(mask_token_));
+  mask_action_->setToolTip(tr("Put %1 over the selected word or at the cursor (Ctrl+M); the fill-mask panel "
+                              "predicts what belongs there").arg(mask_token_));
   text_a_->setFocus();
+}
+
+void SentenceEditor::insertMask() {
+  if (mask_token_.isEmpty() || !isEnabled()) return;
+  const MaskEdit edit = insert_mask(text_a_->text(), text_a_->cursorPosition(), text_a_->selectionStart(),
+                                    text_a_->selectedText().size(), mask_token_);
+  text_a_->setText(edit.text);
+  text_a_->setCursorPosition(edit.cursor);
+  text_a_->setFocus();
+  emitInput();
 }
 
 void SentenceEditor::setTexts(const QString& text_a, const QString& text_b) {

@@ -6,9 +6,11 @@
 
 #include "ui/run_types.h"
 
+class QAction;
 class QLabel;
 class QResizeEvent;
 class QLineEdit;
+class QToolButton;
 
 namespace as::ui {
 
@@ -36,6 +38,11 @@ class SentenceEditor : public QWidget {
   void showResult(const RunResult& result);
   void showError(const QString& message);
 
+  // Puts the model's mask token over the selected word (or the word at the cursor, or at the
+  // cursor) of the first sentence; the button and Ctrl+M do this. Runs at once.
+  void insertMask();
+  QAction* maskAction() const { return mask_action_; }
+
   // Highlights code points [start, end) of the first (or the second) sentence, when the field
   // still holds `text`, the text the token came from. An empty span clears the highlight.
   void highlightSpan(bool second, const QString& text, int64_t start, int64_t end);
@@ -61,6 +68,9 @@ class SentenceEditor : public QWidget {
   QLabel* running_ = nullptr;
   QLabel* warning_ = nullptr;
   QStringList result_warnings_;  // from the latest result; shown with the field-limit warning
+  QAction* mask_action_ = nullptr;
+  QToolButton* mask_button_ = nullptr;
+  QString mask_token_;
   QTimer debounce_;
   bool pairs_ = false;
   std::pair<int, int> highlight_a_{-1, -1};

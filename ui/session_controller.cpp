@@ -24,6 +24,7 @@ SessionController::SessionController(int threads, QObject* parent)
   connect(worker_, &SessionWorker::loadFailed, this, &SessionController::onLoadFailed);
   connect(worker_, &SessionWorker::runFinished, this, &SessionController::onRunFinished);
   connect(worker_, &SessionWorker::runFailed, this, &SessionController::onRunFailed);
+  connectPipelines();
   thread_->start();
 }
 
@@ -31,6 +32,7 @@ SessionController::~SessionController() {
   // Stop what the worker is doing at its next step; queued requests are dropped with the loop.
   cancel_current_load_->store(true);
   cancel_current_run_->store(true);
+  if (cancel_generation_) cancel_generation_->store(true);
   thread_->quit();
   if (!thread_->wait(QDeadlineTimer(kShutdownMillis))) {
     // Something ran past every cancel point. Leaving the thread and its worker to the OS at exit
@@ -56,6 +58,12 @@ void SessionController::openModel(const QString& dir) {
 void SessionController::setLoadHook(std::function<void(double)> hook) {
   QMetaObject::invokeMethod(worker_, [worker = worker_, hook = std::move(hook)]() mutable {
     worker->setLoadObserver(std::move(hook));
+  }, Qt::QueuedConnection);
+}
+
+void SessionController::setGenerationHook(std::function<void(int64_t)> hook) {
+  QMetaObject::invokeMethod(worker_, [worker = worker_, hook = std::move(hook)]() mutable {
+    worker->setGenerationObserver(std::move(hook));
   }, Qt::QueuedConnection);
 }
 
@@ -99,6 +107,60 @@ void SessionController::onRunFinished(const RunResultPtr& result) {
 void SessionController::onRunFailed(quint64 generation, const QString& message) {
   if (generation != latest_generation_->load()) return;
   emit runFailed(generation, message);
+}
+
+void SessionController::connectPipelines() {
+  qRegisterMetaType<FillMaskOutcomePtr>();
+  qRegisterMetaType<GenerationStartPtr>();
+  qRegisterMetaType<GenerationUpdatePtr>();
+  qRegisterMetaType<GenerationOutcomePtr>();
+  connect(worker_, &SessionWorker::fillMaskFinished, this, [this](const FillMaskOutcomePtr& outcome) {
+    if (outcome->generation == latest_fill_mask_) emit fillMaskFinished(outcome);
+  });
+  connect(worker_, &SessionWorker::fillMaskFailed, this, [this](quint64 generation, const QString& message) {
+    if (generation == latest_fill_mask_) emit fillMaskFailed(generation, message);
+  });
+  connect(worker_, &SessionWorker::generationStarted, this, &SessionController::generationStarted);
+  connect(worker_, &SessionWorker::generationStep, this, &SessionController::generationStep);
+  connect(worker_, &SessionWorker::generationFinished, this, [this](const GenerationOutcomePtr& outcome) {
+    if (outcome->id == generating_) generating_ = 0;
+    emit generationFinished(outcome);
+  });
+  connect(worker_, &SessionWorker::generationFailed, this, [this](quint64 id, const QString& message) {
+    if (id == generating_) generating_ = 0;
+    emit generationFailed(id, message);
+  });
+}
+
+quint64 SessionController::requestFillMask(const QString& text_a, const QString& text_b, int top_k,
+                                           const QStringList& targets) {
+  FillMaskRequest request;
+  request.generation = ++latest_fill_mask_;
+  request.text_a = text_a.toStdString();
+  request.text_b = text_b.toStdString();
+  request.top_k = top_k;
+  for (const QString& target : targets) request.targets.push_back(target.toStdString());
+  QMetaObject::invokeMethod(worker_, [worker = worker_, request] { worker->fillMask(request); },
+                            Qt::QueuedConnection);
+  return request.generation;
+}
+
+quint64 SessionController::requestGeneration(const QString& prompt, const GenerationOptions& options) {
+  stopGeneration();
+  cancel_generation_ = std::make_shared<std::atomic<bool>>(false);
+  GenerationRequest request;
+  request.id = ++last_generation_id_;
+  request.prompt = prompt.toStdString();
+  request.options = options;
+  generating_ = request.id;
+  QMetaObject::invokeMethod(worker_, [worker = worker_, request, cancel = cancel_generation_] {
+    worker->generate(request, cancel);
+  }, Qt::QueuedConnection);
+  return request.id;
+}
+
+void SessionController::stopGeneration() {
+  if (cancel_generation_) cancel_generation_->store(true);
 }
 
 }  // namespace as::ui

@@ -4,12 +4,14 @@
 // newer request has made stale. Views only ever see immutable RunResult / ModelSummary values.
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QThread>
 
 #include <atomic>
 #include <functional>
 #include <memory>
 
+#include "ui/pipeline_types.h"
 #include "ui/run_types.h"
 
 namespace as::ui {
@@ -39,6 +41,15 @@ class SessionController : public QObject {
   quint64 requestRun(const QString& text_a, const QString& text_b = {});
   quint64 latestGeneration() const { return latest_generation_->load(); }
 
+  // Fill-mask over `text_a` (NSP of the pair when `text_b` is given). Only the result of the
+  // newest fill-mask request is emitted (a counter of its own: runs and fill-masks go together).
+  quint64 requestFillMask(const QString& text_a, const QString& text_b, int top_k, const QStringList& targets);
+  // Starts generating from `prompt`; a generation still running is stopped first. Returns its id.
+  quint64 requestGeneration(const QString& prompt, const GenerationOptions& options);
+  // Stops the current generation after the token being computed (at most one more step).
+  void stopGeneration();
+  bool isGenerating() const { return generating_ != 0; }
+
   // `hook` runs on the worker thread at every step of later loads (instrumentation; the tests
   // use it to make a load slow and check that the GUI thread keeps running meanwhile).
   void setLoadHook(std::function<void(double)> hook);
@@ -48,6 +59,9 @@ class SessionController : public QObject {
   // How long the destructor waits for the worker after cancelling what it does. Loads and runs
   // check their cancel flags between steps, so it normally stops within one layer's time.
   static constexpr int kShutdownMillis = 3000;
+  // `hook` runs on the worker thread after each generated token (the tests count the steps the
+  // worker has computed, which may be ahead of the ones delivered to the GUI thread).
+  void setGenerationHook(std::function<void(int64_t)> hook);
 
  signals:
   void loadStarted(const QString& dir);
@@ -57,12 +71,19 @@ class SessionController : public QObject {
   void loadCancelled(const QString& dir);
   void runFinished(as::ui::RunResultPtr result);
   void runFailed(quint64 generation, const QString& message);
+  void fillMaskFinished(as::ui::FillMaskOutcomePtr outcome);
+  void fillMaskFailed(quint64 generation, const QString& message);
+  void generationStarted(as::ui::GenerationStartPtr start);
+  void generationStep(as::ui::GenerationUpdatePtr update);
+  void generationFinished(as::ui::GenerationOutcomePtr outcome);
+  void generationFailed(quint64 id, const QString& message);
 
  private:
   void onLoaded(const ModelSummaryPtr& summary);
   void onLoadFailed(const QString& dir, const QString& message, bool cancelled);
   void onRunFinished(const RunResultPtr& result);
   void onRunFailed(quint64 generation, const QString& message);
+  void connectPipelines();
 
   // Heap-allocated so that a worker stuck past kShutdownMillis can be abandoned at exit rather
   // than destroyed while running (which Qt treats as fatal).
@@ -74,6 +95,10 @@ class SessionController : public QObject {
   std::function<void(size_t)> run_hook_;
   int pending_loads_ = 0;
   QString backend_ = QStringLiteral("cpu");
+  std::shared_ptr<std::atomic<bool>> cancel_generation_;
+  quint64 latest_fill_mask_ = 0;
+  quint64 last_generation_id_ = 0;
+  quint64 generating_ = 0;  // id of the generation running, 0 = none
   ModelSummaryPtr model_;
 };
 

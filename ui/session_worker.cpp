@@ -10,6 +10,7 @@
 #include "backends/opencl/devices.h"
 #include "core/error.h"
 #include "models/backend_selection.h"
+#include "ui/pipeline_compute.h"
 #include "ui/run_compute.h"
 
 namespace as::ui {
@@ -83,6 +84,41 @@ void SessionWorker::run(const RunRequest& request) {
     // A newer request or shutdown stopped it: nobody waits for this result.
   } catch (const std::exception& e) {
     emit runFailed(request.generation, QString::fromStdString(e.what()));
+  }
+}
+
+void SessionWorker::fillMask(const FillMaskRequest& request) {
+  if (!model_) {
+    emit fillMaskFailed(request.generation, tr("No model is loaded."));
+    return;
+  }
+  try {
+    emit fillMaskFinished(compute_fill_mask(*model_, *tokenizer_, *summary_, request));
+  } catch (const std::exception& e) {
+    emit fillMaskFailed(request.generation, QString::fromStdString(e.what()));
+  }
+}
+
+void SessionWorker::generate(const GenerationRequest& request, const std::shared_ptr<std::atomic<bool>>& cancel) {
+  if (cancel->load()) {  // stopped before it began: finished, with nothing generated
+    auto outcome = std::make_shared<GenerationOutcome>();
+    outcome->id = request.id;
+    outcome->stop_reason = StopReason::Cancelled;
+    emit generationFinished(outcome);
+    return;
+  }
+  if (!model_) {
+    emit generationFailed(request.id, tr("No model is loaded."));
+    return;
+  }
+  try {
+    GenerationCallbacks callbacks;
+    callbacks.started = [this](GenerationStartPtr start) { emit generationStarted(std::move(start)); };
+    callbacks.step = [this](GenerationUpdatePtr update) { emit generationStep(std::move(update)); };
+    callbacks.observer = generation_observer_;
+    emit generationFinished(run_generation(*model_, *tokenizer_, request, cancel.get(), callbacks));
+  } catch (const std::exception& e) {
+    emit generationFailed(request.id, QString::fromStdString(e.what()));
   }
 }
 

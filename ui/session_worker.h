@@ -11,6 +11,7 @@
 
 #include "models/model.h"
 #include "tokenizers/tokenizer.h"
+#include "ui/pipeline_types.h"
 #include "ui/run_types.h"
 
 namespace as::ui {
@@ -29,8 +30,13 @@ class SessionWorker : public QObject {
   // CPU and the summary says why.
   void load(const QString& dir, const QString& backend, const std::shared_ptr<std::atomic<bool>>& cancel);
   void run(const RunRequest& request);
+  void fillMask(const FillMaskRequest& request);
+  // Streams tokens until done or until `cancel` is set (checked between tokens).
+  void generate(const GenerationRequest& request, const std::shared_ptr<std::atomic<bool>>& cancel);
   // Called on the worker thread at every load step, before the progress is reported.
   void setLoadObserver(std::function<void(double)> observer) { load_observer_ = std::move(observer); }
+  // Called on the worker thread after each generated token, with its index.
+  void setGenerationObserver(std::function<void(int64_t)> observer) { generation_observer_ = std::move(observer); }
 
  signals:
   void loadProgress(double fraction, const QString& phase);
@@ -38,6 +44,12 @@ class SessionWorker : public QObject {
   void loadFailed(const QString& dir, const QString& message, bool cancelled);
   void runFinished(as::ui::RunResultPtr result);
   void runFailed(quint64 generation, const QString& message);
+  void fillMaskFinished(as::ui::FillMaskOutcomePtr outcome);
+  void fillMaskFailed(quint64 generation, const QString& message);
+  void generationStarted(as::ui::GenerationStartPtr start);
+  void generationStep(as::ui::GenerationUpdatePtr update);
+  void generationFinished(as::ui::GenerationOutcomePtr outcome);
+  void generationFailed(quint64 id, const QString& message);
 
  private:
   int threads_ = 0;
@@ -47,6 +59,7 @@ class SessionWorker : public QObject {
   std::unique_ptr<Tokenizer> tokenizer_;
   ModelSummaryPtr summary_;
   std::function<void(double)> load_observer_;
+  std::function<void(int64_t)> generation_observer_;
 };
 
 }  // namespace as::ui

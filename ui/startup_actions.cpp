@@ -62,7 +62,8 @@ std::shared_ptr<StartupActions::Options> StartupActions::addOptions(QCommandLine
   parser.addOptions({options->text, options->text_b, options->layer, options->head, options->scores,
                      options->unit_range, options->screenshot, options->size,
                      options->export_heatmap, options->export_size, options->export_dpi, options->view,
-                     options->hover, options->explain, options->colour_map});
+                     options->hover, options->explain, options->colour_map, options->generate,
+                     options->generate_tokens, options->step});
   return options;
 }
 
@@ -93,7 +94,8 @@ std::unique_ptr<StartupActions> StartupActions::fromParser(const QCommandLinePar
     actions->colour_map_ = colour_map_from_name(parser.value(options.colour_map).toLower().toStdString());
     if (!actions->colour_map_) std::fprintf(stderr, "attentionscope: --colour-map wants viridis, magma or greys\n");
   }
-  const bool anything = actions->has_text_ || actions->layer_ || !actions->head_.isEmpty() || actions->scores_ ||
+  actions->readTeachingOptions(parser, options);
+  const bool anything = actions->asksForTeaching() || actions->has_text_ || actions->layer_ || !actions->head_.isEmpty() || actions->scores_ ||
                          actions->unit_range_ || !actions->screenshot_.isEmpty() || actions->size_ ||
                          !actions->export_file_.isEmpty() || !actions->view_.isEmpty() || actions->hover_ || actions->explain_ ||
                          actions->colour_map_;
@@ -105,6 +107,7 @@ void StartupActions::start(MainWindow& window) {
   if (size_) window.resize(*size_);
   if (colour_map_) window.setColourMap(*colour_map_);
   SessionController* controller = window.controller();
+  startTeaching();
   connect(controller, &SessionController::modelLoaded, this, [this] {
     applyInputs();
     if (!has_text_) scheduleScreenshot(0);
@@ -204,6 +207,10 @@ bool StartupActions::awaitTeachingPanel() {
 
 void StartupActions::scheduleScreenshot(int exit_code) {
   if (screenshot_.isEmpty() || screenshot_scheduled_) return;
+  if (waiting_generation_ || waiting_fill_mask_) {
+    deferred_exit_ = exit_code;
+    return;
+  }
   screenshot_scheduled_ = true;
   // Let the views lay out and replot with the result before grabbing.
   QTimer::singleShot(400, this, [this, exit_code] { saveScreenshotAndQuit(exit_code); });

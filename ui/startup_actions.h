@@ -60,6 +60,15 @@ class StartupActions : public QObject {
                                   QStringLiteral("NAME")};
     QCommandLineOption size{QStringLiteral("size"), QStringLiteral("Window size for --screenshot, e.g. 1600x1000."),
                             QStringLiteral("WxH")};
+    QCommandLineOption generate{QStringLiteral("generate"),
+                                QStringLiteral("Generate from PROMPT in the generation panel (GPT-2) once the model has "
+                                               "loaded; --screenshot waits for it."),
+                                QStringLiteral("PROMPT")};
+    QCommandLineOption generate_tokens{QStringLiteral("generate-tokens"),
+                                       QStringLiteral("New tokens for --generate (default 20)."), QStringLiteral("N")};
+    QCommandLineOption step{QStringLiteral("step"),
+                            QStringLiteral("After --generate, show generated token N (0-based) in detail."),
+                            QStringLiteral("N")};
   };
 
   static std::shared_ptr<Options> addOptions(QCommandLineParser& parser);
@@ -79,6 +88,11 @@ class StartupActions : public QObject {
   // Teaching panels that finish after the run: true when the screenshot waits for them.
   bool awaitTeachingPanel();
   void showPositional();
+  // startup_teaching.cpp: --generate, and waiting for the fill-mask panel before a screenshot.
+  void readTeachingOptions(const QCommandLineParser& parser, const Options& options);
+  bool asksForTeaching() const;
+  void startTeaching();
+  void teachingDone(bool& waiting);
 
   MainWindow* window_ = nullptr;
   QString text_;
@@ -97,6 +111,12 @@ class StartupActions : public QObject {
   std::optional<int> explain_;
   std::optional<ColourMap> colour_map_;
   bool screenshot_scheduled_ = false;
+  QString generate_prompt_;
+  int generate_tokens_ = 20;
+  std::optional<int> step_;
+  bool waiting_generation_ = false;
+  bool waiting_fill_mask_ = false;
+  std::optional<int> deferred_exit_;  // a screenshot asked for while the panels were still busy
 };
 
 }  // namespace as::ui

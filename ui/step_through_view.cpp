@@ -18,7 +18,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "ui/bar_chart.h"
+#include "ui/column_chart.h"
 #include "ui/colour_scale.h"
 #include "ui/figure.h"
 #include "ui/qt_colours.h"
@@ -103,11 +103,11 @@ QWidget* StepThroughView::buildSteps(QWidget* parent) {
   auto* charts = new QWidget(split_);
   auto* column = new QVBoxLayout(charts);
   column->setContentsMargins(0, 0, 0, 0);
-  query_vector_ = new BarChart(tr("Q of the query token (this head's d dimensions)"), charts);
-  weights_ = new BarChart(tr("④ attention weights over the keys"), charts);
+  query_vector_ = new ColumnChart(tr("Q of the query token (this head's d dimensions)"), charts);
+  weights_ = new ColumnChart(tr("④ attention weights over the keys"), charts);
   weights_->setUnitRange(true);
   weights_->setBarColour(QColor(0xd6, 0x60, 0x4d));
-  output_ = new BarChart(tr("⑤ output = Σⱼ weightⱼ · Vⱼ (d dimensions)"), charts);
+  output_ = new ColumnChart(tr("⑤ output = Σⱼ weightⱼ · Vⱼ (d dimensions)"), charts);
   output_->setBarColour(QColor(0x2c, 0xa0, 0x2c));
   column->addWidget(query_vector_);
   column->addWidget(weights_);

@@ -20,7 +20,7 @@ class QTableWidget;
 
 namespace as::ui {
 
-class BarChart;
+class ColumnChart;
 
 class StepThroughView : public QWidget {
   Q_OBJECT
@@ -36,8 +36,8 @@ class StepThroughView : public QWidget {
   // What the panel shows (tests read it); empty without a run.
   const std::optional<HeadSteps>& steps() const { return steps_; }
   QTableWidget* table() const { return table_; }
-  BarChart* weightsChart() const { return weights_; }
-  BarChart* outputChart() const { return output_; }
+  ColumnChart* weightsChart() const { return weights_; }
+  ColumnChart* outputChart() const { return output_; }
   // Writes the per-key numbers as CSV; an error message, empty on success.
   QString exportCsv(const QString& file) const;
 
@@ -68,9 +68,9 @@ class StepThroughView : public QWidget {
   QLabel* formula_ = nullptr;
   QSplitter* split_ = nullptr;
   QTableWidget* table_ = nullptr;
-  BarChart* query_vector_ = nullptr;
-  BarChart* weights_ = nullptr;
-  BarChart* output_ = nullptr;
+  ColumnChart* query_vector_ = nullptr;
+  ColumnChart* weights_ = nullptr;
+  ColumnChart* output_ = nullptr;
 };
 
 }  // namespace as::ui

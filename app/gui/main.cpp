@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "ui/app_settings.h"
+#include "ui/language.h"
 #include "ui/main_window.h"
 #include "ui/startup_actions.h"
 
@@ -31,8 +33,15 @@ int main(int argc, char** argv) {
                                    QStringLiteral("Compute backend: cpu, opencl or opencl:N (remembered; default: the last choice)."),
                                    QStringLiteral("SPEC"));
   parser.addOption(backend);
+  const QCommandLineOption language(QStringLiteral("language"),
+                                    QStringLiteral("UI language for this run: en or ko (default: the setting, else "
+                                                   "the system locale)."),
+                                    QStringLiteral("CODE"));
+  parser.addOption(language);
   const auto options = as::ui::StartupActions::addOptions(parser);
   parser.process(app);
+  const QString wanted = parser.isSet(language) ? parser.value(language) : as::ui::AppSettings().language();
+  as::ui::install_ui_language(as::ui::resolve_ui_language(wanted));
 
   as::ui::MainWindow window(parser.value(threads).toInt());
   if (parser.isSet(backend)) {

@@ -12,7 +12,7 @@
 #include "support/golden.h"
 #include "support/test_support.h"
 #include "teaching_support.h"
-#include "ui/bar_chart.h"
+#include "ui/column_chart.h"
 #include "ui/heatmap_view.h"
 #include "ui/main_window.h"
 #include "ui/teaching_panels.h"
