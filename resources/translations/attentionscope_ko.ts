@@ -210,12 +210,119 @@
         <source>&lt;br&gt;&lt;i&gt;Double-click or right-click: how was this word split?&lt;/i&gt;</source>
         <translation>&lt;br&gt;&lt;i&gt;더블클릭 또는 오른쪽 클릭: 이 단어는 어떻게 나뉘었을까?&lt;/i&gt;</translation>
     </message>
+    <message>
+        <source>position</source>
+        <translation>위치</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>dim %1</source>
+        <translation>차원 %1</translation>
+    </message>
+    <message>
+        <source>CPU (OpenCL failed: fell back)</source>
+        <translation>CPU (OpenCL 실패: CPU로 대체)</translation>
+    </message>
+    <message>
+        <source>OpenCL on %1</source>
+        <translation>OpenCL (%1)</translation>
+    </message>
+    <message>
+        <source>CPU (oneDNN)</source>
+        <translation>CPU (oneDNN)</translation>
+    </message>
+    <message>
+        <source>Blue–white–red</source>
+        <translation>파랑–흰색–빨강</translation>
+    </message>
 </context>
 <context>
     <name>as::ui::BatchExport</name>
     <message>
         <source>Could not create the folder %1.</source>
         <translation>폴더 %1을(를) 만들 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>as::ui::DiffView</name>
+    <message>
+        <source>Type two sentences that differ by a word, or choose a second model of the same shape.</source>
+        <translation>한 단어만 다른 두 문장을 입력하거나, 같은 구조의 두 번째 모델을 고르세요.</translation>
+    </message>
+    <message>
+        <source>Two sentences, one model</source>
+        <translation>두 문장, 한 모델</translation>
+    </message>
+    <message>
+        <source>One sentence, two models</source>
+        <translation>한 문장, 두 모델</translation>
+    </message>
+    <message>
+        <source>Second model…</source>
+        <translation>두 번째 모델…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>내보내기…</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>레이어</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>헤드</translation>
+    </message>
+    <message>
+        <source>Sentence A</source>
+        <translation>문장 A</translation>
+    </message>
+    <message>
+        <source>Sentence B</source>
+        <translation>문장 B</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>계산 중…</translation>
+    </message>
+    <message>
+        <source>The two models have different shapes (%1 × %2 and %3 × %4 layers × heads): choose models of the same shape.</source>
+        <translation>두 모델의 구조가 다릅니다 (레이어 × 헤드: %1 × %2와 %3 × %4). 같은 구조의 모델을 고르세요.</translation>
+    </message>
+    <message>
+        <source>A sentence has no tokens.</source>
+        <translation>토큰이 없는 문장이 있습니다.</translation>
+    </message>
+    <message>
+        <source> A has %1 tokens and B %2: tokens are matched by position, so only the first %3 are compared, and after a word that splits differently the positions hold different words.</source>
+        <translation> A는 토큰 %1개, B는 %2개입니다. 토큰은 위치로 짝지어지므로 앞의 %3개만 비교하며, 다르게 나뉜 단어 뒤부터는 같은 위치에 서로 다른 단어가 놓입니다.</translation>
+    </message>
+    <message>
+        <source>Red: A attends more than B; blue: B attends more; white: the same. Largest difference %1. Labels &quot;a ≠ b&quot; mark positions where the tokens differ.%2</source>
+        <translation>빨강: A가 B보다 더 주목함, 파랑: B가 더 주목함, 흰색: 같음. 최대 차이 %1. &quot;a ≠ b&quot; 레이블은 토큰이 서로 다른 위치를 표시합니다.%2</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet.</source>
+        <translation>아직 내보낼 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Second model (same layers and heads)</source>
+        <translation>두 번째 모델 (레이어와 헤드 수가 같은 모델)</translation>
+    </message>
+    <message>
+        <source>Export the difference</source>
+        <translation>차이 내보내기</translation>
+    </message>
+    <message>
+        <source>Figures or numbers (*.png *.svg *.pdf *.csv)</source>
+        <translation>그림 또는 수치 (*.png *.svg *.pdf *.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>내보내기 실패</translation>
     </message>
 </context>
 <context>
@@ -310,6 +417,10 @@
     <message>
         <source>Wrote %1 files to %2</source>
         <translation>파일 %1개를 %2에 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Export of %1 was cancelled; nothing was written.</source>
+        <translation>%1 내보내기가 취소되었습니다. 아무것도 저장하지 않았습니다.</translation>
     </message>
 </context>
 <context>
@@ -676,6 +787,65 @@
     </message>
 </context>
 <context>
+    <name>as::ui::GetModelsDialog</name>
+    <message>
+        <source>Get models from Hugging Face</source>
+        <translation>Hugging Face에서 모델 받기</translation>
+    </message>
+    <message>
+        <source>Pick a checkpoint or type any model id from huggingface.co (&lt;code&gt;org/name&lt;/code&gt;). It is saved in the Hugging Face cache, shared with Python&apos;s transformers.</source>
+        <translation>체크포인트를 고르거나 huggingface.co의 모델 id(&lt;code&gt;org/name&lt;/code&gt;)를 입력하세요. 모델은 Python transformers와 함께 쓰는 Hugging Face 캐시에 저장됩니다.</translation>
+    </message>
+    <message>
+        <source>org/name, e.g. google-bert/bert-base-uncased</source>
+        <translation>org/name, 예: google-bert/bert-base-uncased</translation>
+    </message>
+    <message>
+        <source>Model id:</source>
+        <translation>모델 id:</translation>
+    </message>
+    <message>
+        <source>Revision:</source>
+        <translation>리비전:</translation>
+    </message>
+    <message>
+        <source>Download and open</source>
+        <translation>내려받아 열기</translation>
+    </message>
+    <message>
+        <source>Cancel download</source>
+        <translation>내려받기 취소</translation>
+    </message>
+    <message>
+        <source> · already downloaded</source>
+        <translation> · 이미 내려받음</translation>
+    </message>
+    <message>
+        <source>Asking the hub for %1…</source>
+        <translation>허브에 %1 정보를 요청하는 중…</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 MB · all files %4 of %5 MB</source>
+        <translation>%1: %3 MB 중 %2 MB · 전체 파일 %5 MB 중 %4 MB</translation>
+    </message>
+    <message>
+        <source>Cancelled. What was downloaded is kept; downloading again resumes from there.</source>
+        <translation>취소되었습니다. 내려받은 부분은 보관되며, 다시 내려받으면 그 지점부터 이어서 받습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Download failed.&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;내려받기 실패.&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Downloaded to %1</source>
+        <translation>%1에 내려받았습니다</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>취소하는 중…</translation>
+    </message>
+</context>
+<context>
     <name>as::ui::HeadGridView</name>
     <message>
         <source>Every layer and head appears here once the model has run on a sentence.</source>
@@ -849,8 +1019,12 @@
         <translation>%1 불러오는 중…</translation>
     </message>
     <message>
-        <source>Loading %1: %2</source>
-        <translation>%1 불러오는 중: %2</translation>
+        <source> (the first run on a device compiles its kernels; later runs use the cache)</source>
+        <translation> (장치에서 처음 실행할 때 커널을 컴파일합니다. 이후 실행에서는 캐시를 사용합니다)</translation>
+    </message>
+    <message>
+        <source>Loading %1: %2%3</source>
+        <translation>%1 불러오는 중: %2%3</translation>
     </message>
 </context>
 <context>
@@ -1043,6 +1217,58 @@ The previous model is still loaded.</source>
         <source>Teaching panels</source>
         <translation>학습 패널</translation>
     </message>
+    <message>
+        <source>Loaded %1 on the CPU: OpenCL could not be used (%2)</source>
+        <translation>%1을(를) CPU에서 불러왔습니다: OpenCL을 사용할 수 없습니다 (%2)</translation>
+    </message>
+    <message>
+        <source>Compute &amp;backend</source>
+        <translation>연산 백엔드(&amp;B)</translation>
+    </message>
+    <message>
+        <source>CPU (oneDNN)</source>
+        <translation>CPU (oneDNN)</translation>
+    </message>
+    <message>
+        <source>The reference backend; always available</source>
+        <translation>기준 백엔드. 항상 사용할 수 있습니다</translation>
+    </message>
+    <message>
+        <source>OpenCL unavailable: %1</source>
+        <translation>OpenCL 사용 불가: %1</translation>
+    </message>
+    <message>
+        <source>No OpenCL device found</source>
+        <translation>OpenCL 장치를 찾을 수 없습니다</translation>
+    </message>
+    <message>
+        <source>OpenCL %1: %2 (%3, %4 MB)</source>
+        <translation>OpenCL %1: %2 (%3, %4 MB)</translation>
+    </message>
+    <message>
+        <source>Platform: %1. The first model loaded on a device compiles its kernels (seconds); the driver caches them for later runs.</source>
+        <translation>플랫폼: %1. 장치에 처음 불러오는 모델은 커널을 컴파일합니다(수 초). 드라이버가 이를 캐시해 두었다가 이후 실행에 사용합니다.</translation>
+    </message>
+    <message>
+        <source>Reloading the model on %1…</source>
+        <translation>%1에서 모델을 다시 불러오는 중…</translation>
+    </message>
+    <message>
+        <source>&amp;Get models from Hugging Face…</source>
+        <translation>Hugging Face에서 모델 받기(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Open from Hugging Face &amp;cache</source>
+        <translation>Hugging Face 캐시에서 열기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Get models…</source>
+        <translation>모델 받기…</translation>
+    </message>
+    <message>
+        <source>(none yet: File › Get models from Hugging Face…)</source>
+        <translation>(아직 없음: 파일 › Hugging Face에서 모델 받기…)</translation>
+    </message>
 </context>
 <context>
     <name>as::ui::ModelPanel</name>
@@ -1118,6 +1344,144 @@ Open a HuggingFace checkpoint folder with File ▸ Open… (Ctrl+O).</source>
         <source>&lt;b&gt;Path:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;경로:&lt;/b&gt; %1</translation>
     </message>
+    <message>
+        <source>OpenCL was chosen but could not be used: %1</source>
+        <translation>OpenCL을 선택했지만 사용할 수 없었습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>as::ui::PositionalView</name>
+    <message>
+        <source>&lt;b&gt;Sinusoidal&lt;/b&gt;: PE(pos, 2i) = sin(pos / 10000&lt;sup&gt;2i/d&lt;/sup&gt;), PE(pos, 2i+1) = cos(pos / 10000&lt;sup&gt;2i/d&lt;/sup&gt;)</source>
+        <translation>&lt;b&gt;사인파&lt;/b&gt;: PE(pos, 2i) = sin(pos / 10000&lt;sup&gt;2i/d&lt;/sup&gt;), PE(pos, 2i+1) = cos(pos / 10000&lt;sup&gt;2i/d&lt;/sup&gt;)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Learned&lt;/b&gt;: the loaded model&apos;s position table</source>
+        <translation>&lt;b&gt;학습형&lt;/b&gt;: 불러온 모델의 위치 테이블</translation>
+    </message>
+    <message>
+        <source>Load a model to see its learned position embeddings here.</source>
+        <translation>모델을 불러오면 학습된 위치 임베딩을 여기에서 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Curves of chosen dimensions</source>
+        <translation>선택한 차원의 곡선</translation>
+    </message>
+    <message>
+        <source>Position × dimension matrix</source>
+        <translation>위치 × 차원 행렬</translation>
+    </message>
+    <message>
+        <source>Position × position similarity</source>
+        <translation>위치 × 위치 유사도</translation>
+    </message>
+    <message>
+        <source>dot product</source>
+        <translation>내적</translation>
+    </message>
+    <message>
+        <source>cosine</source>
+        <translation>코사인</translation>
+    </message>
+    <message>
+        <source>Dimensions to draw as curves, e.g. 0, 1, 6-9 (even: sine, odd: cosine)</source>
+        <translation>곡선으로 그릴 차원, 예: 0, 1, 6-9 (짝수: 사인, 홀수: 코사인)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>내보내기…</translation>
+    </message>
+    <message>
+        <source>Sinusoidal side…</source>
+        <translation>사인파 쪽…</translation>
+    </message>
+    <message>
+        <source>Learned side…</source>
+        <translation>학습형 쪽…</translation>
+    </message>
+    <message>
+        <source>d (sinusoidal)</source>
+        <translation>d (사인파)</translation>
+    </message>
+    <message>
+        <source>Positions</source>
+        <translation>위치</translation>
+    </message>
+    <message>
+        <source>Dimensions</source>
+        <translation>차원</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Learned&lt;/b&gt;: the model&apos;s %1 [%2 × %3]</source>
+        <translation>&lt;b&gt;학습형&lt;/b&gt;: 모델의 %1 [%2 × %3]</translation>
+    </message>
+    <message>
+        <source>Sinusoidal, d = %1</source>
+        <translation>사인파, d = %1</translation>
+    </message>
+    <message>
+        <source>Learned, d = %1</source>
+        <translation>학습형, d = %1</translation>
+    </message>
+    <message>
+        <source>The model has only %1 positions.</source>
+        <translation>이 모델의 위치는 %1개뿐입니다.</translation>
+    </message>
+    <message>
+        <source>Sinusoidal encodings need no training and extend to any length; nearby positions get similar vectors (the red band along the diagonal of the similarity). Learned tables are trained with the model and stop at its maximum length. Colour: blue negative, white 0, red positive.</source>
+        <translation>사인파 인코딩은 학습이 필요 없고 어떤 길이로도 늘릴 수 있습니다. 가까운 위치일수록 비슷한 벡터를 얻습니다(유사도의 대각선을 따라 나타나는 빨간 띠). 학습형 테이블은 모델과 함께 학습되며 모델의 최대 길이까지만 있습니다. 색: 파랑 음수, 흰색 0, 빨강 양수.</translation>
+    </message>
+    <message>
+        <source>values</source>
+        <translation>값</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>position →</source>
+        <translation>위치 →</translation>
+    </message>
+    <message>
+        <source>dimension →</source>
+        <translation>차원 →</translation>
+    </message>
+    <message>
+        <source>Nothing to export on that side yet.</source>
+        <translation>그쪽에는 아직 내보낼 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Export positional encoding</source>
+        <translation>위치 인코딩 내보내기</translation>
+    </message>
+    <message>
+        <source>Figures (*.png *.svg *.pdf)</source>
+        <translation>그림 (*.png *.svg *.pdf)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>내보내기 실패</translation>
+    </message>
+</context>
+<context>
+    <name>as::ui::PresentationMode</name>
+    <message>
+        <source>Presentation: → or Page Down for the next example, ← or Page Up for the previous one, Esc to leave</source>
+        <translation>발표 모드: → 또는 Page Down은 다음 예문, ← 또는 Page Up은 이전 예문, Esc는 나가기</translation>
+    </message>
+    <message>
+        <source>Example %1 of %2</source>
+        <translation>예문 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Presentation examples</source>
+        <translation>발표 예문</translation>
+    </message>
+    <message>
+        <source>One example per line, in the order they are shown. Write &quot;A || B&quot; for a BERT sentence pair. An empty list brings back the built-in examples.</source>
+        <translation>한 줄에 예문 하나씩, 보여 줄 순서대로 적으세요. BERT 문장 쌍은 &quot;A || B&quot;로 적습니다. 목록을 비우면 기본 예문으로 돌아갑니다.</translation>
+    </message>
 </context>
 <context>
     <name>as::ui::SentenceEditor</name>
@@ -1165,6 +1529,14 @@ Open a HuggingFace checkpoint folder with File ▸ Open… (Ctrl+O).</source>
         <source>⚠ The model could not run on this input: %1</source>
         <translation>⚠ 이 입력으로 모델을 실행할 수 없습니다: %1</translation>
     </message>
+    <message>
+        <source> As in transformers (longest_first), tokens were cut one at a time from the end of the longer sentence: %1 from the first, %2 from the second.</source>
+        <translation> transformers(longest_first)와 같은 방식으로, 더 긴 문장의 끝에서 토큰을 하나씩 잘라냈습니다: 첫 번째 문장에서 %1개, 두 번째 문장에서 %2개.</translation>
+    </message>
+    <message>
+        <source>⚠ The sentence box holds at most %1 characters; the rest of the pasted text was left out.</source>
+        <translation>⚠ 문장 입력란에는 최대 %1자까지 들어갑니다. 붙여 넣은 텍스트의 나머지는 제외되었습니다.</translation>
+    </message>
 </context>
 <context>
     <name>as::ui::SessionWorker</name>
@@ -1198,6 +1570,132 @@ Open a HuggingFace checkpoint folder with File ▸ Open… (Ctrl+O).</source>
     <message>
         <source>Language:</source>
         <translation>언어:</translation>
+    </message>
+</context>
+<context>
+    <name>as::ui::StepThroughView</name>
+    <message>
+        <source>Load a model and type a sentence: this panel then computes one head&apos;s attention for one token, step by step.</source>
+        <translation>모델을 불러오고 문장을 입력하세요. 그러면 이 패널이 한 토큰에 대한 한 헤드의 어텐션을 단계별로 계산합니다.</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV 내보내기…</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>레이어</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>헤드</translation>
+    </message>
+    <message>
+        <source>Query token</source>
+        <translation>쿼리 토큰</translation>
+    </message>
+    <message>
+        <source>key token j</source>
+        <translation>키 토큰 j</translation>
+    </message>
+    <message>
+        <source>① Q·Kⱼ</source>
+        <translation>① Q·Kⱼ</translation>
+    </message>
+    <message>
+        <source>② ÷ √d</source>
+        <translation>② ÷ √d</translation>
+    </message>
+    <message>
+        <source>③ mask</source>
+        <translation>③ 마스크</translation>
+    </message>
+    <message>
+        <source>④ softmax</source>
+        <translation>④ softmax</translation>
+    </message>
+    <message>
+        <source>Q of the query token (this head&apos;s d dimensions)</source>
+        <translation>쿼리 토큰의 Q (이 헤드의 d차원)</translation>
+    </message>
+    <message>
+        <source>④ attention weights over the keys</source>
+        <translation>④ 키에 대한 어텐션 가중치</translation>
+    </message>
+    <message>
+        <source>⑤ output = Σⱼ weightⱼ · Vⱼ (d dimensions)</source>
+        <translation>⑤ 출력 = Σⱼ 가중치ⱼ · Vⱼ (d차원)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Attention(Q, K, V) = softmax(Q·Kᵀ / √d + mask) · V&lt;/b&gt; — layer %1, head %2, query token &lt;b&gt;%3&lt;/b&gt;. d = %4 numbers per head, so ② divides by √%4 = %5. ③ masked keys get −∞ (weight 0)%6.</source>
+        <translation>&lt;b&gt;Attention(Q, K, V) = softmax(Q·Kᵀ / √d + mask) · V&lt;/b&gt; — 레이어 %1, 헤드 %2, 쿼리 토큰 &lt;b&gt;%3&lt;/b&gt;. 헤드마다 d = %4개의 수가 있으므로 ②에서 √%4 = %5(으)로 나눕니다. ③ 마스킹된 키는 −∞(가중치 0)이 됩니다%6.</translation>
+    </message>
+    <message>
+        <source>: GPT-2 lets a token see only itself and earlier tokens</source>
+        <translation>: GPT-2에서는 토큰이 자기 자신과 앞선 토큰만 볼 수 있습니다</translation>
+    </message>
+    <message>
+        <source>−∞</source>
+        <translation>−∞</translation>
+    </message>
+    <message>
+        <source>+0</source>
+        <translation>+0</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet.</source>
+        <translation>아직 내보낼 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Export the step-through as CSV</source>
+        <translation>단계별 계산을 CSV로 내보내기</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>내보내기 실패</translation>
+    </message>
+</context>
+<context>
+    <name>as::ui::TeachingPanels</name>
+    <message>
+        <source>Step-through</source>
+        <translation>단계별 계산</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>차이</translation>
+    </message>
+    <message>
+        <source>Positional encoding</source>
+        <translation>위치 인코딩</translation>
+    </message>
+    <message>
+        <source>&amp;Teach</source>
+        <translation>수업(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Step through one head</source>
+        <translation>헤드 하나를 단계별로 계산(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Attention &amp;difference</source>
+        <translation>어텐션 차이(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Positional encoding</source>
+        <translation>위치 인코딩(&amp;P)</translation>
+    </message>
+    <message>
+        <source>P&amp;resentation mode</source>
+        <translation>발표 모드(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit presentation examples…</source>
+        <translation>발표 예문 편집(&amp;E)…</translation>
     </message>
 </context>
 <context>
@@ -1264,6 +1762,18 @@ Open a HuggingFace checkpoint folder with File ▸ Open… (Ctrl+O).</source>
     <message>
         <source>&lt;span style=&quot;color:#606060&quot;&gt;Tip: a checkpoint copied to &lt;code&gt;%1&lt;/code&gt; opens by itself at start.&lt;/span&gt;</source>
         <translation>&lt;span style=&quot;color:#606060&quot;&gt;팁: 체크포인트를 &lt;code&gt;%1&lt;/code&gt;에 복사해 두면 시작할 때 자동으로 열립니다.&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Get models from Hugging Face…</source>
+        <translation>Hugging Face에서 모델 받기…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;In the Hugging Face cache&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Hugging Face 캐시에 있는 모델&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:#606060&quot;&gt;%1 more in File › Open from Hugging Face cache&lt;/span&gt;</source>
+        <translation>&lt;span style=&quot;color:#606060&quot;&gt;파일 › Hugging Face 캐시에서 열기에 %1개 더 있음&lt;/span&gt;</translation>
     </message>
 </context>
 </TS>
