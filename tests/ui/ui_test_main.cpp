@@ -1,9 +1,12 @@
 // GoogleTest main with a QApplication, which the controller (event loop, worker thread) and the
 // widget tests need. Without a display, tests use Qt's offscreen platform. Settings live in
 // QStandardPaths' test locations (~/.qttest) under their own organisation name, and start empty,
-// so no test reads or changes a user's real AttentionScope settings. The Hugging Face cache, too,
+// so no test reads or changes a user's real AttentionScope settings. ctest runs each test in its
+// own process, several at once: each process gets a settings file of its own (named by its pid,
+// removed at exit) so parallel tests never see each other's settings. The Hugging Face cache, too,
 // is a folder of the test build's own, not the user's.
 #include <QApplication>
+#include <QFile>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -16,8 +19,11 @@ int main(int argc, char** argv) {
   qunsetenv("HF_ENDPOINT");
   QApplication app(argc, argv);
   QApplication::setOrganizationName(QStringLiteral("AttentionScope-tests"));
-  QApplication::setApplicationName(QStringLiteral("ui_tests"));
+  QApplication::setApplicationName(QStringLiteral("ui_tests-%1").arg(QCoreApplication::applicationPid()));
   QSettings().clear();
   ::testing::InitGoogleTest(&argc, argv);
-  return RUN_ALL_TESTS();
+  const int status = RUN_ALL_TESTS();
+  const QString settings_file = QSettings().fileName();
+  QFile::remove(settings_file);
+  return status;
 }
