@@ -31,13 +31,23 @@ std::shared_ptr<const MappedFile> MappedFile::open(const std::filesystem::path& 
       throw Error(path.string() + ": cannot memory-map: " + std::strerror(err));
     }
     file->data_ = static_cast<const uint8_t*>(p);
+    file->mapped_ = true;
   }
   ::close(fd);
   return file;
 }
 
+std::shared_ptr<const MappedFile> MappedFile::hold(std::filesystem::path name, std::string bytes) {
+  std::shared_ptr<MappedFile> file(new MappedFile());
+  file->path_ = std::move(name);
+  file->held_ = std::move(bytes);
+  file->size_ = file->held_.size();
+  if (file->size_ > 0) file->data_ = reinterpret_cast<const uint8_t*>(file->held_.data());
+  return file;
+}
+
 MappedFile::~MappedFile() {
-  if (data_) ::munmap(const_cast<uint8_t*>(data_), size_);
+  if (mapped_) ::munmap(const_cast<uint8_t*>(data_), size_);
 }
 
 }  // namespace as

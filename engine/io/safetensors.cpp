@@ -91,6 +91,14 @@ std::shared_ptr<const SafetensorsFile> SafetensorsFile::open(const std::filesyst
   return st;
 }
 
+std::shared_ptr<const SafetensorsFile> SafetensorsFile::from_bytes(const std::filesystem::path& name,
+                                                                  std::string bytes) {
+  std::shared_ptr<SafetensorsFile> st(new SafetensorsFile());
+  st->file_ = MappedFile::hold(name, std::move(bytes));
+  st->parse_header();
+  return st;
+}
+
 void SafetensorsFile::parse_header() {
   const auto& path = file_->path();
   const std::string file = path.filename().string();

@@ -171,10 +171,15 @@ std::optional<PostProcessor> post_processor_from_json(const nlohmann::json& root
   throw Error(file.string() + ": unsupported post_processor type '" + type + "'");
 }
 
-std::unique_ptr<Tokenizer> wordpiece_from_json(const nlohmann::json& root, const fs::path& file) {
+// The settings files beside tokenizer.json; `dir` is null for a file held in memory (defaults only).
+TokenizerSettings companion_settings(const fs::path* dir, TokenizerFamily family) {
+  return dir ? read_tokenizer_settings(*dir, family) : default_tokenizer_settings(family);
+}
+
+std::unique_ptr<Tokenizer> wordpiece_from_json(const nlohmann::json& root, const fs::path& file, const fs::path* dir) {
   const nlohmann::json& model = root["model"];
   Vocab vocab = vocab_from_json(model, file);
-  TokenizerSettings s = read_tokenizer_settings(file.parent_path(), TokenizerFamily::kBert);
+  TokenizerSettings s = companion_settings(dir, TokenizerFamily::kBert);
 
   // The normaliser replaces tokenizer_config.json's switches.
   if (root.contains("normalizer") && !root["normalizer"].is_null()) {
@@ -239,7 +244,8 @@ bool byte_level_pre_tokenizer(const nlohmann::json& p, bool* add_prefix_space) {
   return false;
 }
 
-std::unique_ptr<Tokenizer> bpe_from_json(const nlohmann::json& root, const fs::path& file, const std::string& model_type) {
+std::unique_ptr<Tokenizer> bpe_from_json(const nlohmann::json& root, const fs::path& file, const fs::path* dir,
+                                         const std::string& model_type) {
   const nlohmann::json& model = root["model"];
   for (const char* key : {"continuing_subword_prefix", "end_of_word_suffix"}) {
     if (model.contains(key) && model[key].is_string() && !model[key].get<std::string>().empty())
@@ -256,11 +262,10 @@ std::unique_ptr<Tokenizer> bpe_from_json(const nlohmann::json& root, const fs::p
   std::optional<TokenizerFamily> hint;
   std::optional<PostProcessor> post = post_processor_from_json(root, file, &hint);
 
-  const fs::path dir = file.parent_path();
   nlohmann::json tokenizer_config = nlohmann::json::object();
-  if (fs::exists(dir / "tokenizer_config.json")) tokenizer_config = read_json_file(dir / "tokenizer_config.json");
+  if (dir && fs::exists(*dir / "tokenizer_config.json")) tokenizer_config = read_json_file(*dir / "tokenizer_config.json");
   const TokenizerFamily family = hint.value_or(bpe_family(model_type, tokenizer_config));
-  TokenizerSettings s = read_tokenizer_settings(dir, family);
+  TokenizerSettings s = companion_settings(dir, family);
   if (!s.config.contains("add_prefix_space")) s.config["add_prefix_space"] = add_prefix_space;
 
   const std::vector<JsonAddedToken> added = added_tokens_from_json(root, file);
@@ -275,6 +280,21 @@ std::unique_ptr<Tokenizer> bpe_from_json(const nlohmann::json& root, const fs::p
   }
   if (post) c.post = *post;
   return std::make_unique<ByteLevelBpeTokenizer>(std::move(vocab), merges, std::move(c));
+}
+
+std::unique_ptr<Tokenizer> tokenizer_from_json(const nlohmann::json& root, const fs::path& file, const fs::path* dir,
+                                               const std::string& model_type) {
+  if (!root.is_object()) throw Error(file.string() + ": expected a JSON object");
+  const nlohmann::json& model = member(root, "model", file);
+  std::string type = model.value("type", "");
+  // The 2020 format has no "type"; a WordPiece model is recognisable by its own keys.
+  if (type.empty() && (model.contains("continuing_subword_prefix") || model.contains("max_input_chars_per_word")) &&
+      !model.contains("merges"))
+    type = "WordPiece";
+  if (type.empty() && model.contains("merges")) type = "BPE";
+  if (type == "WordPiece") return wordpiece_from_json(root, file, dir);
+  if (type == "BPE") return bpe_from_json(root, file, dir, model_type);
+  throw Error(file.string() + ": unsupported tokenizer model type '" + type + "' (supported: WordPiece, BPE)");
 }
 
 }  // namespace
@@ -298,18 +318,19 @@ std::unique_ptr<ByteLevelBpeTokenizer> load_byte_level_bpe(const fs::path& dir, 
 }
 
 std::unique_ptr<Tokenizer> load_tokenizer_json(const fs::path& file, const std::string& model_type) {
-  const nlohmann::json root = read_json_file(file);
-  if (!root.is_object()) throw Error(file.string() + ": expected a JSON object");
-  const nlohmann::json& model = member(root, "model", file);
-  std::string type = model.value("type", "");
-  // The 2020 format has no "type"; a WordPiece model is recognisable by its own keys.
-  if (type.empty() && (model.contains("continuing_subword_prefix") || model.contains("max_input_chars_per_word")) &&
-      !model.contains("merges"))
-    type = "WordPiece";
-  if (type.empty() && model.contains("merges")) type = "BPE";
-  if (type == "WordPiece") return wordpiece_from_json(root, file);
-  if (type == "BPE") return bpe_from_json(root, file, model_type);
-  throw Error(file.string() + ": unsupported tokenizer model type '" + type + "' (supported: WordPiece, BPE)");
+  const fs::path dir = file.parent_path();
+  return tokenizer_from_json(read_json_file(file), file, &dir, model_type);
+}
+
+std::unique_ptr<Tokenizer> parse_tokenizer_json(std::string_view json_text, const std::string& label,
+                                                const std::string& model_type) {
+  nlohmann::json root;
+  try {
+    root = nlohmann::json::parse(json_text);
+  } catch (const nlohmann::json::exception& e) {
+    throw Error(label + " is not valid JSON: " + e.what());
+  }
+  return tokenizer_from_json(root, label, nullptr, model_type);
 }
 
 std::unique_ptr<Tokenizer> load_tokenizer(const fs::path& model_dir, const std::string& model_type) {

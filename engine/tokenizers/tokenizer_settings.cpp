@@ -123,10 +123,15 @@ TokenizerFamily bpe_family(const std::string& model_type, const nlohmann::json& 
   return TokenizerFamily::kGpt2;
 }
 
-TokenizerSettings read_tokenizer_settings(const std::filesystem::path& dir, TokenizerFamily family) {
+TokenizerSettings default_tokenizer_settings(TokenizerFamily family) {
   TokenizerSettings s;
   s.family = family;
   s.named = family_defaults(family);
+  return s;
+}
+
+TokenizerSettings read_tokenizer_settings(const std::filesystem::path& dir, TokenizerFamily family) {
+  TokenizerSettings s = default_tokenizer_settings(family);
 
   const auto config_path = dir / "tokenizer_config.json";
   if (std::filesystem::exists(config_path)) {
