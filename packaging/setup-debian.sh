@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs every Debian package AttentionScope needs to build, test and run.
 # Idempotent: only packages that are missing are installed, and they are named first.
-# Usage (as root, or with sudo available): packaging/setup-debian.sh [--with-bench]
+# Usage (as root, or with sudo available): packaging/setup-debian.sh [--with-bench] [--with-fuzz]
 set -euo pipefail
 
 PACKAGES=(
@@ -16,9 +16,13 @@ PACKAGES=(
   ccache
 )
 # The PyTorch comparison benchmark is optional (large); it is not part of the test suite.
-if [[ "${1:-}" == "--with-bench" ]]; then
-  PACKAGES+=(python3-torch python3-numpy libopenblas0-pthread)  # torch uses OpenBLAS via libblas.so.3
-fi
+for option in "$@"; do
+  case "$option" in
+    --with-bench) PACKAGES+=(python3-torch python3-numpy libopenblas0-pthread) ;;  # torch uses OpenBLAS via libblas.so.3
+    --with-fuzz) PACKAGES+=(clang libclang-rt-14-dev) ;;  # libFuzzer targets (tests/fuzz/README.md)
+    *) echo "setup: unknown option '$option' (expected --with-bench or --with-fuzz)" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do
