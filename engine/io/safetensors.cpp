@@ -114,7 +114,7 @@ void SafetensorsFile::parse_header() {
   nlohmann::json header;
   try {
     header = nlohmann::json::parse(text, text + n);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for a number beyond double
     throw Error(file + ": header is not valid JSON (" + e.what() + ")");
   }
   if (!header.is_object()) throw Error(file + ": header must be a JSON object");

@@ -126,8 +126,8 @@ Vocab ByteLevelBpeTokenizer::parse_vocab_json(std::string_view text, const std::
   if (!json.is_object()) throw Error(label + ": expected a JSON object {\"token\": id, ...}");
   Vocab vocab;
   for (const auto& [token, id] : json.items()) {
-    if (!id.is_number_integer() || id.get<int64_t>() < 0 || id.get<int64_t>() > INT32_MAX)
-      throw Error(label + ": the id of token '" + token + "' is not a non-negative integer");
+    if (!id.is_number_integer() || id.get<int64_t>() < 0 || id.get<int64_t>() > Vocab::kMaxId)
+      throw Error(label + ": " + Vocab::id_range_error(token, id.dump()));
     vocab.add(token, id.get<int32_t>());
   }
   if (vocab.size() == 0) throw Error(label + " is empty (expected a BPE vocabulary)");
