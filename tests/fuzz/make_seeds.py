@@ -72,6 +72,38 @@ def tokenizer_json_seeds():
     put("fuzz_tokenizer_json", "gpt2-trimmed", json.dumps(gpt2, ensure_ascii=False))
 
 
+def small_tokenizer_json_seeds():
+    """Tiny files that reach every branch quickly: templates, normaliser, added tokens, 2020 format."""
+    vocab = {t: i for i, t in enumerate(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "the", "un", "##aff", "##able", "!"])}
+    template = {"type": "TemplateProcessing",
+                "single": [{"SpecialToken": {"id": "[CLS]", "type_id": 0}}, {"Sequence": {"id": "A", "type_id": 0}},
+                           {"SpecialToken": {"id": "[SEP]", "type_id": 0}}],
+                "pair": [{"SpecialToken": {"id": "[CLS]", "type_id": 0}}, {"Sequence": {"id": "A", "type_id": 0}},
+                         {"SpecialToken": {"id": "[SEP]", "type_id": 0}}, {"Sequence": {"id": "B", "type_id": 1}},
+                         {"SpecialToken": {"id": "[SEP]", "type_id": 1}}],
+                "special_tokens": {"[CLS]": {"id": "[CLS]", "ids": [2], "tokens": ["[CLS]"]},
+                                   "[SEP]": {"id": "[SEP]", "ids": [3], "tokens": ["[SEP]"]}}}
+    put("fuzz_tokenizer_json", "tiny-wordpiece-template", json.dumps({
+        "added_tokens": [{"id": 4, "content": "[MASK]", "lstrip": False, "rstrip": False, "special": True}],
+        "normalizer": {"type": "BertNormalizer", "lowercase": True, "handle_chinese_chars": True, "strip_accents": None},
+        "post_processor": template,
+        "model": {"type": "WordPiece", "unk_token": "[UNK]", "continuing_subword_prefix": "##",
+                  "max_input_chars_per_word": 100, "vocab": vocab}}))
+    put("fuzz_tokenizer_json", "tiny-wordpiece-2020", json.dumps({
+        "post_processor": {"type": "BertProcessing", "cls": ["[CLS]", 2], "sep": ["[SEP]", 3]},
+        "model": {"unk_token": "[UNK]", "continuing_subword_prefix": "##", "vocab": vocab}}))
+    gpt2 = json.loads((MODELS / "random-gpt2-L4-H256" / "tokenizer.json").read_text())
+    byte_vocab = {t: i for t, i in gpt2["model"]["vocab"].items() if i < 260}
+    byte_vocab["<s>"], byte_vocab["</s>"] = 300, 301
+    put("fuzz_tokenizer_json", "tiny-bpe-roberta", json.dumps({
+        "added_tokens": [{"id": 300, "content": "<s>"}, {"id": 301, "content": "</s>", "lstrip": True}],
+        "pre_tokenizer": {"type": "Sequence", "pretokenizers": [{"type": "ByteLevel", "add_prefix_space": True}]},
+        "post_processor": {"type": "RobertaProcessing", "cls": ["<s>", 300], "sep": ["</s>", 301]},
+        "model": {"type": "BPE", "vocab": byte_vocab,
+                  "merges": [m if isinstance(m, str) else " ".join(m) for m in gpt2["model"]["merges"][:4]]}},
+        ensure_ascii=False))
+
+
 def slow_tokenizer_seeds():
     lines = (MODELS / "random-bert-uncased-L4-H256" / "vocab.txt").read_text(encoding="utf-8").split("\n")
     put("fuzz_vocab_txt", "bert-first-300", "\n".join(lines[:300]) + "\n")
@@ -109,6 +141,7 @@ if __name__ == "__main__":
     safetensors_seeds()
     json_seeds()
     tokenizer_json_seeds()
+    small_tokenizer_json_seeds()
     slow_tokenizer_seeds()
     text_seeds()
     torch_seeds()
