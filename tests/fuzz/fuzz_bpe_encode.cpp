@@ -1,6 +1,9 @@
 // Arbitrary bytes through the real GPT-2 vocabulary and merges (the GPT-2 test checkpoint in
 // ../shared/models). Valid UTF-8 must come back byte for byte from decode(encode(x)), and the same
-// from the streaming decoder; invalid UTF-8 is replaced (and reported), never a crash.
+// from the streaming decoder; invalid UTF-8 is replaced (and reported), never a crash. A special
+// token typed in the text (<|endoftext|>) swallows the whitespace beside it, as HF's slow tokenizer
+// does for special_tokens_map.json's plain strings, so texts holding one are not checked byte for byte.
+#include <algorithm>
 #include <memory>
 
 #include "fuzz_support.h"
@@ -35,8 +38,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     as::fuzz::fuzz_require(token.id >= 0 && token.id < tokenizer.vocab_size(), "token ids lie in the vocabulary");
   const auto ids = encoding.ids();
   const std::string decoded = tokenizer.decode(ids);
+  const bool typed_special = std::any_of(encoding.tokens.begin(), encoding.tokens.end(),
+                                         [](const as::Token& t) { return t.special; });
   // Invalid bytes become U+FFFD before tokenising, so the valid form is what comes back.
-  as::fuzz::fuzz_require(decoded == valid, "decode(encode(x)) == x (x made valid UTF-8)");
+  as::fuzz::fuzz_require(typed_special || decoded == valid, "decode(encode(x)) == x (x made valid UTF-8)");
   as::fuzz::fuzz_require(replaced == 0 || !encoding.warnings.empty(), "replaced bytes are reported");
 
   as::IncrementalDecoder stream(tokenizer);
