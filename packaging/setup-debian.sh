@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs every Debian package AttentionScope needs to build, test and run.
 # Idempotent: only packages that are missing are installed, and they are named first.
-# Usage (as root, or with sudo available): packaging/setup-debian.sh [--with-bench] [--with-train]
+# Usage (as root, or with sudo available): packaging/setup-debian.sh [--with-bench] [--with-train] [--with-fuzz]
 set -euo pipefail
 
 PACKAGES=(
@@ -16,13 +16,14 @@ PACKAGES=(
   xvfb xauth fonts-noto-cjk
   ccache
 )
-# The PyTorch comparison benchmark and the demo-model training recipe (packaging/train/) are
-# optional (large); neither is part of the test suite.
+# The PyTorch comparison benchmark, the demo-model training recipe (packaging/train/) and the
+# libFuzzer targets are optional (large); none is part of the test suite.
 for option in "$@"; do
   case "$option" in
     --with-bench) PACKAGES+=(python3-torch python3-numpy libopenblas0-pthread) ;;  # torch uses OpenBLAS via libblas.so.3
     --with-train) PACKAGES+=(python3-torch python3-numpy libopenblas0-pthread python3-regex wordnet-base) ;;
-    *) echo "setup: unknown option '$option' (known: --with-bench, --with-train)" >&2; exit 2 ;;
+    --with-fuzz) PACKAGES+=(clang libclang-rt-14-dev) ;;  # libFuzzer targets (tests/fuzz/README.md)
+    *) echo "setup: unknown option '$option' (known: --with-bench, --with-train, --with-fuzz)" >&2; exit 2 ;;
   esac
 done
 

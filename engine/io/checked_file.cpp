@@ -35,6 +35,14 @@ std::shared_ptr<const CheckedFile> CheckedFile::open(const std::filesystem::path
   return file;
 }
 
+std::shared_ptr<const CheckedFile> CheckedFile::hold(std::filesystem::path name, std::string bytes) {
+  std::shared_ptr<CheckedFile> file(new CheckedFile());
+  file->path_ = std::move(name);
+  file->size_ = bytes.size();
+  file->held_ = std::move(bytes);
+  return file;
+}
+
 CheckedFile::~CheckedFile() {
   if (fd_ >= 0) ::close(fd_);
 }
@@ -53,6 +61,13 @@ void CheckedFile::check_unchanged() const {
 }
 
 void CheckedFile::read(uint64_t offset, uint64_t n, void* dst) const {
+  if (fd_ < 0) {  // held in memory
+    if (offset > size_ || n > size_ - offset)
+      throw Error(path_.filename().string() + ": reading " + std::to_string(n) + " bytes at offset " +
+                  std::to_string(offset) + " runs past its " + std::to_string(size_) + " bytes");
+    if (n > 0) std::memcpy(dst, held_.data() + offset, n);
+    return;
+  }
   check_unchanged();
   auto* out = static_cast<uint8_t*>(dst);
   uint64_t done = 0;

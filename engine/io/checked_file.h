@@ -17,6 +17,8 @@ class CheckedFile {
  public:
   // Opens a regular file; throws as::Error naming it when that fails.
   static std::shared_ptr<const CheckedFile> open(const std::filesystem::path& path);
+  // Bytes already in memory (a fuzzer's input, a test's) presented like a file named `name`.
+  static std::shared_ptr<const CheckedFile> hold(std::filesystem::path name, std::string bytes);
   ~CheckedFile();
   CheckedFile(const CheckedFile&) = delete;
   CheckedFile& operator=(const CheckedFile&) = delete;
@@ -39,6 +41,7 @@ class CheckedFile {
   int fd_ = -1;
   uint64_t size_ = 0;
   int64_t mtime_ns_ = 0;
+  std::string held_;  // the contents when made by hold() (fd_ is then -1)
 };
 
 }  // namespace as

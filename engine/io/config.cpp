@@ -1,6 +1,7 @@
 #include "io/config.h"
 
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -15,6 +16,8 @@ using nlohmann::json;
 
 class ConfigReader {
  public:
+  static constexpr int64_t kMaxSize = int64_t{1} << 31;
+
   ConfigReader(const json& j, std::string label) : j_(j), label_(std::move(label)) {}
 
   // The first of `keys` present (HF accepts aliases such as n_embd / hidden_size).
@@ -32,6 +35,10 @@ class ConfigReader {
     }
     if (!v->is_number_integer() || v->get<int64_t>() <= 0)
       throw Error(label_ + ": key '" + key_name(keys) + "' must be a positive integer, got " + v->dump());
+    // Far above any real model, and low enough that products such as 4 * n_embd cannot overflow.
+    if (v->get<int64_t>() > kMaxSize)
+      throw Error(label_ + ": key '" + key_name(keys) + "' is implausibly large (" + v->dump() + " > " +
+                  std::to_string(kMaxSize) + ")");
     return v->get<int64_t>();
   }
 
@@ -45,9 +52,12 @@ class ConfigReader {
   float positive_float(std::initializer_list<const char*> keys, float fallback) const {
     const json* v = find(keys);
     if (!v) return fallback;
-    if (!v->is_number() || v->get<double>() <= 0.0)
-      throw Error(label_ + ": key '" + key_name(keys) + "' must be a positive number, got " + v->dump());
-    return static_cast<float>(v->get<double>());
+    const double d = v->is_number() ? v->get<double>() : 0.0;
+    // A float must hold it (converting a larger double is undefined) and not round it to zero.
+    if (d <= 0.0 || d > static_cast<double>(std::numeric_limits<float>::max()) || static_cast<float>(d) == 0.0f)
+      throw Error(label_ + ": key '" + key_name(keys) + "' must be a positive number a float can hold, got " +
+                  v->dump());
+    return static_cast<float>(d);
   }
 
   bool boolean(const char* key, bool fallback) const {
@@ -150,7 +160,7 @@ ModelConfig parse_config(const std::string& json_text, const std::string& label)
   json j;
   try {
     j = json::parse(json_text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, or out_of_range for a number beyond double
     throw Error(label + ": not valid JSON (" + e.what() + ")");
   }
   if (!j.is_object()) throw Error(label + ": expected a JSON object");

@@ -91,6 +91,14 @@ std::shared_ptr<const SafetensorsFile> SafetensorsFile::open(const std::filesyst
   return st;
 }
 
+std::shared_ptr<const SafetensorsFile> SafetensorsFile::from_bytes(const std::filesystem::path& name,
+                                                                  std::string bytes) {
+  std::shared_ptr<SafetensorsFile> st(new SafetensorsFile());
+  st->file_ = CheckedFile::hold(name, std::move(bytes));
+  st->parse_header();
+  return st;
+}
+
 void SafetensorsFile::parse_header() {
   const auto& path = file_->path();
   const std::string file = path.filename().string();
@@ -109,7 +117,7 @@ void SafetensorsFile::parse_header() {
   nlohmann::json header;
   try {
     header = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for a number beyond double
     throw Error(file + ": header is not valid JSON (" + e.what() + ")");
   }
   if (!header.is_object()) throw Error(file + ": header must be a JSON object");

@@ -32,6 +32,8 @@ class SafetensorsFile {
  public:
   // Opens, reads the header and validates it; throws as::Error naming the file and the problem.
   static std::shared_ptr<const SafetensorsFile> open(const std::filesystem::path& path);
+  // The same for a whole file's bytes already in memory; `name` stands for the file in messages.
+  static std::shared_ptr<const SafetensorsFile> from_bytes(const std::filesystem::path& name, std::string bytes);
 
   const std::filesystem::path& path() const { return file_->path(); }
   const std::map<std::string, TensorInfo>& tensors() const { return tensors_; }

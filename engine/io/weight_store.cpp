@@ -17,27 +17,30 @@ std::map<std::string, std::string> read_shard_index(const std::filesystem::path&
   if (!in) throw Error(index_path.string() + ": cannot open");
   std::ostringstream os;
   os << in.rdbuf();
+  return parse_shard_index(os.str(), index_path.filename().string());
+}
+
+}  // namespace
+
+std::map<std::string, std::string> parse_shard_index(std::string_view json_text, const std::string& label) {
   nlohmann::json j;
   try {
-    j = nlohmann::json::parse(os.str());
-  } catch (const nlohmann::json::parse_error& e) {
-    throw Error(index_path.filename().string() + ": not valid JSON (" + e.what() + ")");
+    j = nlohmann::json::parse(json_text);
+  } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for a number beyond double
+    throw Error(label + ": not valid JSON (" + e.what() + ")");
   }
   if (!j.is_object() || !j.contains("weight_map") || !j["weight_map"].is_object())
-    throw Error(index_path.filename().string() + ": missing object 'weight_map'");
+    throw Error(label + ": missing object 'weight_map'");
   std::map<std::string, std::string> map;
   for (const auto& [name, file] : j["weight_map"].items()) {
-    if (!file.is_string()) throw Error(index_path.filename().string() + ": weight_map['" + name + "'] must be a file name");
+    if (!file.is_string()) throw Error(label + ": weight_map['" + name + "'] must be a file name");
     const std::string f = file.get<std::string>();
     if (f.find('/') != std::string::npos || f.find("..") != std::string::npos)
-      throw Error(index_path.filename().string() + ": weight_map['" + name + "'] = '" + f +
-                  "' must be a file in the model folder");
+      throw Error(label + ": weight_map['" + name + "'] = '" + f + "' must be a file in the model folder");
     map[name] = f;
   }
   return map;
 }
-
-}  // namespace
 
 WeightStore WeightStore::open(const std::filesystem::path& dir) {
   WeightStore store;

@@ -7,12 +7,17 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/tensor.h"
 #include "io/safetensors.h"
 
 namespace as {
+
+// model.safetensors.index.json's "weight_map": tensor name -> shard file name (a plain file name,
+// never a path). `label` names the file in errors.
+std::map<std::string, std::string> parse_shard_index(std::string_view json_text, const std::string& label);
 
 class WeightStore {
  public:

@@ -113,26 +113,32 @@ ByteLevelBpeTokenizer::ByteLevelBpeTokenizer(Vocab vocab, const MergeList& merge
 }
 
 Vocab ByteLevelBpeTokenizer::read_vocab_json(const std::filesystem::path& path) {
-  const std::string text = read_text_file(path, "a BPE vocab.json");
+  return parse_vocab_json(read_text_file(path, "a BPE vocab.json"), path.string());
+}
+
+Vocab ByteLevelBpeTokenizer::parse_vocab_json(std::string_view text, const std::string& label) {
   nlohmann::json json;
   try {
     json = nlohmann::json::parse(text);
   } catch (const nlohmann::json::exception& e) {
-    throw Error(path.string() + " is not valid JSON: " + e.what());
+    throw Error(label + " is not valid JSON: " + e.what());
   }
-  if (!json.is_object()) throw Error(path.string() + ": expected a JSON object {\"token\": id, ...}");
+  if (!json.is_object()) throw Error(label + ": expected a JSON object {\"token\": id, ...}");
   Vocab vocab;
   for (const auto& [token, id] : json.items()) {
-    if (!id.is_number_integer() || id.get<int64_t>() < 0 || id.get<int64_t>() > INT32_MAX)
-      throw Error(path.string() + ": the id of token '" + token + "' is not a non-negative integer");
+    if (!id.is_number_integer() || id.get<int64_t>() < 0 || id.get<int64_t>() > Vocab::kMaxId)
+      throw Error(label + ": " + Vocab::id_range_error(token, id.dump()));
     vocab.add(token, id.get<int32_t>());
   }
-  if (vocab.size() == 0) throw Error(path.string() + " is empty (expected a BPE vocabulary)");
+  if (vocab.size() == 0) throw Error(label + " is empty (expected a BPE vocabulary)");
   return vocab;
 }
 
 MergeList ByteLevelBpeTokenizer::read_merges_txt(const std::filesystem::path& path) {
-  std::string text = read_text_file(path, "a BPE merges.txt");
+  return parse_merges_txt(read_text_file(path, "a BPE merges.txt"));
+}
+
+MergeList ByteLevelBpeTokenizer::parse_merges_txt(std::string_view text) {
   // Text mode with universal newlines: "\r\n" and "\r" read as "\n".
   std::string normalized;
   normalized.reserve(text.size());
@@ -250,9 +256,10 @@ std::vector<Token> ByteLevelBpeTokenizer::tokenize(std::string_view text, std::v
     const auto [start, end] = cursor.span(original_byte(p.begin), original_byte(p.end));
     if (p.special) {
       const SpecialToken& special = specials_.tokens()[static_cast<size_t>(p.id)];
-      tokens.emplace_back(special.id, special.content, true, false, start, end, p.word);
+      // Braces, not emplace_back's parentheses: aggregate init from () needs GCC 10 / clang 16.
+      tokens.push_back(Token{special.id, special.content, true, false, start, end, p.word});
     } else {
-      tokens.emplace_back(p.id, token_text(p.id), false, p.continuation, start, end, p.word);
+      tokens.push_back(Token{p.id, token_text(p.id), false, p.continuation, start, end, p.word});
     }
   }
   return tokens;

@@ -40,6 +40,9 @@ class ByteLevelBpeTokenizer final : public Tokenizer {
   // merges.txt as GPT2Tokenizer reads it: the first line (#version) and the text after the last
   // newline are skipped; every other line is split on whitespace into a pair.
   static MergeList read_merges_txt(const std::filesystem::path& path);
+  // The same for the files' text already in memory; `label` names the file in errors.
+  static Vocab parse_vocab_json(std::string_view text, const std::string& label);
+  static MergeList parse_merges_txt(std::string_view text);
 
   std::string kind() const override { return "bpe"; }
   Encoding encode(std::string_view text, const EncodeOptions& options = {}) const override;

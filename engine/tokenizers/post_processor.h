@@ -39,6 +39,8 @@ class PostProcessor {
   static PostProcessor from_templates(std::vector<TemplatePiece> single, std::vector<TemplatePiece> pair);
 
   size_t added_tokens(bool pair) const;
+  // The template for one text or a pair (kSpecial pieces carry the token ids it adds).
+  const std::vector<TemplatePiece>& pieces(bool pair) const { return pair ? pair_ : single_; }
 
   // Truncates (when options.max_length > 0), then builds the final encoding. `warnings` are
   // the ones gathered while encoding the texts; truncation appends its own.

@@ -77,6 +77,21 @@ BpeConfig bpe_config(const TokenizerSettings& s, const Vocab& vocab, const std::
 
 // --- tokenizer.json ----------------------------------------------------------------------------
 
+// The special tokens a post_processor adds must be tokens of the vocabulary (the model looks them up).
+void check_post_processor_ids(const PostProcessor& post, const Vocab& vocab, const fs::path& file) {
+  for (const bool pair : {false, true}) {
+    for (const TemplatePiece& piece : post.pieces(pair)) {
+      if (piece.kind == TemplatePiece::Kind::kSpecial && !vocab.token(piece.id))
+        throw Error(file.string() + ": post_processor token '" + piece.token + "' has id " + std::to_string(piece.id) +
+                    ", which is not in the vocabulary");
+    }
+  }
+}
+
+bool is_token_id(const nlohmann::json& id) {
+  return id.is_number_integer() && id.get<int64_t>() >= 0 && id.get<int64_t>() <= Vocab::kMaxId;
+}
+
 const nlohmann::json& member(const nlohmann::json& j, const char* key, const fs::path& file) {
   if (!j.is_object() || !j.contains(key)) throw Error(file.string() + ": missing \"" + std::string(key) + "\"");
   return j[key];
@@ -87,8 +102,7 @@ Vocab vocab_from_json(const nlohmann::json& model, const fs::path& file) {
   if (!v.is_object()) throw Error(file.string() + ": model.vocab must be an object {\"token\": id}");
   Vocab vocab;
   for (const auto& [token, id] : v.items()) {
-    if (!id.is_number_integer() || id.get<int64_t>() < 0 || id.get<int64_t>() > INT32_MAX)
-      throw Error(file.string() + ": model.vocab id of '" + token + "' is not a non-negative integer");
+    if (!is_token_id(id)) throw Error(file.string() + ": model.vocab: " + Vocab::id_range_error(token, id.dump()));
     vocab.add(token, id.get<int32_t>());
   }
   return vocab;
@@ -109,6 +123,8 @@ std::vector<JsonAddedToken> added_tokens_from_json(const nlohmann::json& root, c
     if (!t.is_object() || !t.contains("content") || !t["content"].is_string() || !t.contains("id") ||
         !t["id"].is_number_integer())
       throw Error(file.string() + ": every entry of \"added_tokens\" needs a string \"content\" and an integer \"id\"");
+    if (!is_token_id(t["id"]))
+      throw Error(file.string() + ": added_tokens: " + Vocab::id_range_error(t["content"].get<std::string>(), t["id"].dump()));
     out.push_back({t["content"].get<std::string>(), t["id"].get<int32_t>(), t.value("lstrip", false),
                    t.value("rstrip", false)});
   }
@@ -123,8 +139,9 @@ std::optional<PostProcessor> post_processor_from_json(const nlohmann::json& root
   const std::string type = p.value("type", "");
   const auto token_and_id = [&](const char* key) -> std::pair<std::string, int32_t> {
     const nlohmann::json& v = member(p, key, file);
-    if (!v.is_array() || v.size() != 2 || !v[0].is_string() || !v[1].is_number_integer())
-      throw Error(file.string() + ": post_processor." + key + " must be [\"token\", id]");
+    if (!v.is_array() || v.size() != 2 || !v[0].is_string() || !is_token_id(v[1]))
+      throw Error(file.string() + ": post_processor." + key + " must be [\"token\", id] with an id in 0.." +
+                  std::to_string(Vocab::kMaxId));
     return {v[0].get<std::string>(), v[1].get<int32_t>()};
   };
   if (type == "BertProcessing") {
@@ -152,9 +169,13 @@ std::optional<PostProcessor> post_processor_from_json(const nlohmann::json& root
           const nlohmann::json& def = specials[name];
           const nlohmann::json& ids = member(def, "ids", file);
           const nlohmann::json& tokens = member(def, "tokens", file);
-          for (size_t k = 0; k < ids.size() && k < tokens.size(); ++k)
+          for (size_t k = 0; k < ids.size() && k < tokens.size(); ++k) {
+            if (!is_token_id(ids[k]))
+              throw Error(file.string() + ": post_processor.special_tokens['" + name + "']: " +
+                          Vocab::id_range_error(tokens[k].dump(), ids[k].dump()));
             out.push_back({TemplatePiece::Kind::kSpecial, tokens[k].get<std::string>(), ids[k].get<int32_t>(),
                            st.value("type_id", 0)});
+          }
         } else if (item.contains("Sequence")) {
           const nlohmann::json& seq = item["Sequence"];
           const bool second = seq.value("id", "A") == "B";
@@ -171,10 +192,15 @@ std::optional<PostProcessor> post_processor_from_json(const nlohmann::json& root
   throw Error(file.string() + ": unsupported post_processor type '" + type + "'");
 }
 
-std::unique_ptr<Tokenizer> wordpiece_from_json(const nlohmann::json& root, const fs::path& file) {
+// The settings files beside tokenizer.json; `dir` is null for a file held in memory (defaults only).
+TokenizerSettings companion_settings(const fs::path* dir, TokenizerFamily family) {
+  return dir ? read_tokenizer_settings(*dir, family) : default_tokenizer_settings(family);
+}
+
+std::unique_ptr<Tokenizer> wordpiece_from_json(const nlohmann::json& root, const fs::path& file, const fs::path* dir) {
   const nlohmann::json& model = root["model"];
   Vocab vocab = vocab_from_json(model, file);
-  TokenizerSettings s = read_tokenizer_settings(file.parent_path(), TokenizerFamily::kBert);
+  TokenizerSettings s = companion_settings(dir, TokenizerFamily::kBert);
 
   // The normaliser replaces tokenizer_config.json's switches.
   if (root.contains("normalizer") && !root["normalizer"].is_null()) {
@@ -200,6 +226,7 @@ std::unique_ptr<Tokenizer> wordpiece_from_json(const nlohmann::json& root, const
     c.max_input_chars_per_word = model["max_input_chars_per_word"].get<size_t>();
   c.post_processor = post;
   add_missing(vocab, s.added);
+  if (post) check_post_processor_ids(*post, vocab, file);
   return std::make_unique<WordPieceTokenizer>(std::move(vocab), std::move(c));
 }
 
@@ -239,7 +266,8 @@ bool byte_level_pre_tokenizer(const nlohmann::json& p, bool* add_prefix_space) {
   return false;
 }
 
-std::unique_ptr<Tokenizer> bpe_from_json(const nlohmann::json& root, const fs::path& file, const std::string& model_type) {
+std::unique_ptr<Tokenizer> bpe_from_json(const nlohmann::json& root, const fs::path& file, const fs::path* dir,
+                                         const std::string& model_type) {
   const nlohmann::json& model = root["model"];
   for (const char* key : {"continuing_subword_prefix", "end_of_word_suffix"}) {
     if (model.contains(key) && model[key].is_string() && !model[key].get<std::string>().empty())
@@ -256,11 +284,10 @@ std::unique_ptr<Tokenizer> bpe_from_json(const nlohmann::json& root, const fs::p
   std::optional<TokenizerFamily> hint;
   std::optional<PostProcessor> post = post_processor_from_json(root, file, &hint);
 
-  const fs::path dir = file.parent_path();
   nlohmann::json tokenizer_config = nlohmann::json::object();
-  if (fs::exists(dir / "tokenizer_config.json")) tokenizer_config = read_json_file(dir / "tokenizer_config.json");
+  if (dir && fs::exists(*dir / "tokenizer_config.json")) tokenizer_config = read_json_file(*dir / "tokenizer_config.json");
   const TokenizerFamily family = hint.value_or(bpe_family(model_type, tokenizer_config));
-  TokenizerSettings s = read_tokenizer_settings(dir, family);
+  TokenizerSettings s = companion_settings(dir, family);
   if (!s.config.contains("add_prefix_space")) s.config["add_prefix_space"] = add_prefix_space;
 
   const std::vector<JsonAddedToken> added = added_tokens_from_json(root, file);
@@ -274,7 +301,37 @@ std::unique_ptr<Tokenizer> bpe_from_json(const nlohmann::json& root, const fs::p
     if (!known) c.special_tokens.push_back({t.content, t.id, t.lstrip, t.rstrip});
   }
   if (post) c.post = *post;
+  check_post_processor_ids(c.post, vocab, file);
   return std::make_unique<ByteLevelBpeTokenizer>(std::move(vocab), merges, std::move(c));
+}
+
+std::unique_ptr<Tokenizer> tokenizer_from_json_checked(const nlohmann::json& root, const fs::path& file,
+                                                       const fs::path* dir, const std::string& model_type);
+
+// A value of the wrong JSON type deep inside the file (a number where a string belongs, ...) is
+// reported by nlohmann::json as its own exception; the user gets it as an error naming the file.
+std::unique_ptr<Tokenizer> tokenizer_from_json(const nlohmann::json& root, const fs::path& file, const fs::path* dir,
+                                               const std::string& model_type) {
+  try {
+    return tokenizer_from_json_checked(root, file, dir, model_type);
+  } catch (const nlohmann::json::exception& e) {
+    throw Error(file.string() + ": unexpected JSON structure (" + e.what() + ")");
+  }
+}
+
+std::unique_ptr<Tokenizer> tokenizer_from_json_checked(const nlohmann::json& root, const fs::path& file,
+                                                       const fs::path* dir, const std::string& model_type) {
+  if (!root.is_object()) throw Error(file.string() + ": expected a JSON object");
+  const nlohmann::json& model = member(root, "model", file);
+  std::string type = model.value("type", "");
+  // The 2020 format has no "type"; a WordPiece model is recognisable by its own keys.
+  if (type.empty() && (model.contains("continuing_subword_prefix") || model.contains("max_input_chars_per_word")) &&
+      !model.contains("merges"))
+    type = "WordPiece";
+  if (type.empty() && model.contains("merges")) type = "BPE";
+  if (type == "WordPiece") return wordpiece_from_json(root, file, dir);
+  if (type == "BPE") return bpe_from_json(root, file, dir, model_type);
+  throw Error(file.string() + ": unsupported tokenizer model type '" + type + "' (supported: WordPiece, BPE)");
 }
 
 }  // namespace
@@ -298,18 +355,19 @@ std::unique_ptr<ByteLevelBpeTokenizer> load_byte_level_bpe(const fs::path& dir, 
 }
 
 std::unique_ptr<Tokenizer> load_tokenizer_json(const fs::path& file, const std::string& model_type) {
-  const nlohmann::json root = read_json_file(file);
-  if (!root.is_object()) throw Error(file.string() + ": expected a JSON object");
-  const nlohmann::json& model = member(root, "model", file);
-  std::string type = model.value("type", "");
-  // The 2020 format has no "type"; a WordPiece model is recognisable by its own keys.
-  if (type.empty() && (model.contains("continuing_subword_prefix") || model.contains("max_input_chars_per_word")) &&
-      !model.contains("merges"))
-    type = "WordPiece";
-  if (type.empty() && model.contains("merges")) type = "BPE";
-  if (type == "WordPiece") return wordpiece_from_json(root, file);
-  if (type == "BPE") return bpe_from_json(root, file, model_type);
-  throw Error(file.string() + ": unsupported tokenizer model type '" + type + "' (supported: WordPiece, BPE)");
+  const fs::path dir = file.parent_path();
+  return tokenizer_from_json(read_json_file(file), file, &dir, model_type);
+}
+
+std::unique_ptr<Tokenizer> parse_tokenizer_json(std::string_view json_text, const std::string& label,
+                                                const std::string& model_type) {
+  nlohmann::json root;
+  try {
+    root = nlohmann::json::parse(json_text);
+  } catch (const nlohmann::json::exception& e) {
+    throw Error(label + " is not valid JSON: " + e.what());
+  }
+  return tokenizer_from_json(root, label, nullptr, model_type);
 }
 
 std::unique_ptr<Tokenizer> load_tokenizer(const fs::path& model_dir, const std::string& model_type) {

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "tokenizers/bpe.h"
 #include "tokenizers/tokenizer_settings.h"
@@ -22,5 +23,10 @@ std::unique_ptr<ByteLevelBpeTokenizer> load_byte_level_bpe(const std::filesystem
 // "type", or byte-level BPE). tokenizer_config.json / special_tokens_map.json next to it are read
 // too, as the slow tokenizers would, so both routes give the same ids.
 std::unique_ptr<Tokenizer> load_tokenizer_json(const std::filesystem::path& file, const std::string& model_type = "");
+
+// A tokenizers file held in memory, without companion files: the family's defaults stand in for
+// tokenizer_config.json and special_tokens_map.json. `label` names it in errors.
+std::unique_ptr<Tokenizer> parse_tokenizer_json(std::string_view json_text, const std::string& label,
+                                                const std::string& model_type = "");
 
 }  // namespace as

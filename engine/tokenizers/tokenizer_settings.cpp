@@ -123,10 +123,17 @@ TokenizerFamily bpe_family(const std::string& model_type, const nlohmann::json& 
   return TokenizerFamily::kGpt2;
 }
 
-TokenizerSettings read_tokenizer_settings(const std::filesystem::path& dir, TokenizerFamily family) {
+TokenizerSettings default_tokenizer_settings(TokenizerFamily family) {
   TokenizerSettings s;
   s.family = family;
   s.named = family_defaults(family);
+  return s;
+}
+
+namespace {
+
+TokenizerSettings read_settings_files(const std::filesystem::path& dir, TokenizerFamily family) {
+  TokenizerSettings s = default_tokenizer_settings(family);
 
   const auto config_path = dir / "tokenizer_config.json";
   if (std::filesystem::exists(config_path)) {
@@ -153,13 +160,24 @@ TokenizerSettings read_tokenizer_settings(const std::filesystem::path& dir, Toke
     const nlohmann::json added = read_json_file(added_path);
     if (!added.is_object()) throw Error(added_path.string() + ": expected a JSON object {\"token\": id}");
     for (const auto& [token, id] : added.items()) {
-      if (!id.is_number_integer() || id.get<int64_t>() < 0)
-        throw Error(added_path.string() + ": the id of '" + token + "' is not a non-negative integer");
+      if (!id.is_number_integer() || id.get<int64_t>() < 0 || id.get<int64_t>() > Vocab::kMaxId)
+        throw Error(added_path.string() + ": " + Vocab::id_range_error(token, id.dump()));
       s.added.emplace_back(token, id.get<int32_t>());
     }
     std::sort(s.added.begin(), s.added.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
   }
   return s;
+}
+
+}  // namespace
+
+TokenizerSettings read_tokenizer_settings(const std::filesystem::path& dir, TokenizerFamily family) {
+  // A value of the wrong JSON type (a number for "lstrip", ...) surfaces as nlohmann::json's own exception.
+  try {
+    return read_settings_files(dir, family);
+  } catch (const nlohmann::json::exception& e) {
+    throw Error(dir.string() + ": unexpected JSON structure in the tokenizer settings (" + e.what() + ")");
+  }
 }
 
 std::string TokenizerSettings::name(const std::string& key) const {

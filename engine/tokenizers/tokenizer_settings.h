@@ -45,6 +45,9 @@ struct TokenizerSettings {
 // Family from config.json's model_type or tokenizer_config.json's tokenizer_class.
 TokenizerFamily bpe_family(const std::string& model_type, const nlohmann::json& tokenizer_config);
 
+// The family's defaults alone, as when a folder has none of the optional JSON files.
+TokenizerSettings default_tokenizer_settings(TokenizerFamily family);
+
 // Reads the optional JSON files of `dir` on top of the family's defaults.
 TokenizerSettings read_tokenizer_settings(const std::filesystem::path& dir, TokenizerFamily family);
 

@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "core/error.h"
+
 namespace as {
 
 uint64_t hash_token(std::string_view s) noexcept {
@@ -50,7 +52,13 @@ void Vocab::grow() {
   }
 }
 
+std::string Vocab::id_range_error(std::string_view token, const std::string& got) {
+  return "the id of token '" + std::string(token) + "' must be an integer in 0.." + std::to_string(kMaxId) + ", got " +
+         got;
+}
+
 void Vocab::add(std::string token, int32_t id) {
+  if (id < 0 || id > kMaxId) throw Error(id_range_error(token, std::to_string(id)));
   if ((entries_.size() + 1) * 2 > slots_.size()) grow();  // load factor at most 1/2
   if (static_cast<size_t>(id) >= to_token_.size()) {
     to_token_.resize(static_cast<size_t>(id) + 1);

@@ -24,7 +24,14 @@ using StringMap = std::unordered_map<std::string, Value, StringHash, std::equal_
 
 class Vocab {
  public:
+  // Ids run 0..kMaxId: far above any real vocabulary (a few hundred thousand), and the id -> token
+  // table stays below 150 MB however sparse the ids of a bad file are.
+  static constexpr int32_t kMaxId = (1 << 22) - 1;
+  // The message for an id outside 0..kMaxId (callers prefix the file name).
+  static std::string id_range_error(std::string_view token, const std::string& got);
+
   // Later entries win for a repeated token, as a Python dict built in file order does.
+  // Throws as::Error for an id outside 0..kMaxId.
   void add(std::string token, int32_t id);
 
   std::optional<int32_t> find(std::string_view token) const;

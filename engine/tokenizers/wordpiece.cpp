@@ -85,7 +85,10 @@ Vocab WordPieceTokenizer::read_vocab_txt(const std::filesystem::path& path) {
   if (!in) throw Error("cannot open " + path.string() + " (expected a WordPiece vocab.txt, one token per line)");
   std::stringstream buffer;
   buffer << in.rdbuf();
-  const std::string data = buffer.str();
+  return parse_vocab_txt(buffer.str(), path.string());
+}
+
+Vocab WordPieceTokenizer::parse_vocab_txt(std::string_view data, const std::string& label) {
   // Python's readlines() in text mode: "\r\n" and "\r" end lines too; rstrip("\n") removes the end.
   Vocab vocab;
   int32_t id = 0;
@@ -93,11 +96,11 @@ Vocab WordPieceTokenizer::read_vocab_txt(const std::filesystem::path& path) {
   while (pos < data.size()) {
     size_t end = data.find_first_of("\r\n", pos);
     if (end == std::string::npos) end = data.size();
-    vocab.add(data.substr(pos, end - pos), id++);
+    vocab.add(std::string(data.substr(pos, end - pos)), id++);
     if (end < data.size() && data[end] == '\r' && end + 1 < data.size() && data[end + 1] == '\n') ++end;
     pos = end + 1;
   }
-  if (vocab.size() == 0) throw Error(path.string() + " is empty (expected a WordPiece vocabulary)");
+  if (vocab.size() == 0) throw Error(label + " is empty (expected a WordPiece vocabulary)");
   return vocab;
 }
 

@@ -41,6 +41,8 @@ class WordPieceTokenizer final : public Tokenizer {
 
   // vocab.txt: one token per line, the line number is the id.
   static Vocab read_vocab_txt(const std::filesystem::path& path);
+  // The same for the file's text already in memory; `label` names it in errors.
+  static Vocab parse_vocab_txt(std::string_view data, const std::string& label);
 
   std::string kind() const override { return "wordpiece"; }
   Encoding encode(std::string_view text, const EncodeOptions& options = {}) const override;

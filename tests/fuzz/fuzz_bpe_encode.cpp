@@ -1,0 +1,54 @@
+// Arbitrary bytes through the real GPT-2 vocabulary and merges (the GPT-2 test checkpoint in
+// ../shared/models). Valid UTF-8 must come back byte for byte from decode(encode(x)), and the same
+// from the streaming decoder; invalid UTF-8 is replaced (and reported), never a crash. A special
+// token typed in the text (<|endoftext|>) swallows the whitespace beside it, as HF's slow tokenizer
+// does for special_tokens_map.json's plain strings, so texts holding one are not checked byte for byte.
+#include <algorithm>
+#include <memory>
+
+#include "fuzz_support.h"
+#include "tokenizers/tokenizer.h"
+#include "tokenizers/unicode.h"
+
+namespace {
+
+const as::Tokenizer& gpt2() {
+  static const std::unique_ptr<as::Tokenizer> tokenizer =
+      as::load_tokenizer(as::fuzz::shared_dir() / "models" / "random-gpt2-L4-H256");
+  return *tokenizer;
+}
+
+}  // namespace
+
+// Loads the vocabulary before fuzzing starts, so that the one-time load (seconds under ASan) is not
+// charged to the first input's -timeout.
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  gpt2();
+  return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const as::Tokenizer& tokenizer = gpt2();
+  const std::string_view text = as::fuzz::text_of(data, size);
+  size_t replaced = 0;
+  const std::string valid = as::unicode::make_valid_utf8(text, &replaced);
+
+  const as::Encoding encoding = tokenizer.encode(text);
+  for (const auto& token : encoding.tokens)
+    as::fuzz::fuzz_require(token.id >= 0 && token.id < tokenizer.vocab_size(), "token ids lie in the vocabulary");
+  const auto ids = encoding.ids();
+  const std::string decoded = tokenizer.decode(ids);
+  const bool typed_special = std::any_of(encoding.tokens.begin(), encoding.tokens.end(),
+                                         [](const as::Token& t) { return t.special; });
+  // Invalid bytes become U+FFFD before tokenising, so the valid form is what comes back.
+  as::fuzz::fuzz_require(typed_special || decoded == valid, "decode(encode(x)) == x (x made valid UTF-8)");
+  as::fuzz::fuzz_require(replaced == 0 || !encoding.warnings.empty(), "replaced bytes are reported");
+
+  as::IncrementalDecoder stream(tokenizer);
+  std::string streamed;
+  for (const int32_t id : ids) streamed += stream.push(id);
+  streamed += stream.flush();
+  as::fuzz::fuzz_require(streamed == decoded, "streaming decode equals decode");
+  tokenizer.explain(text);
+  return 0;
+}
