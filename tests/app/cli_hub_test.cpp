@@ -2,15 +2,12 @@
 // the hub (support/fake_hub_server.h) serving a checkpoint of ../shared/models.
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
-
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "app/cli_runner.h"
 #include "support/fake_hub_server.h"
 #include "support/test_support.h"
 
@@ -18,36 +15,11 @@ namespace as {
 namespace {
 
 namespace fs = std::filesystem;
+using test::CliResult;
+using test::quote;
+using test::run_cli;
 
 constexpr const char* kCommit = "9b2e4c6a8d0f1e3c5a7b9d1f3e5c7a9b1d3f5e7c";
-
-struct CliResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-// `env` goes before the program: "HF_HUB_CACHE=/x".
-CliResult run_cli(const std::string& args, const std::string& env = "") {
-  const fs::path err_file = test::temp_dir() / ("cli-hub-stderr-" + std::to_string(::getpid()));
-  const std::string cmd = env + " " + std::string(AS_CLI_PATH) + " " + args + " 2>" + quote(err_file.string());
-  CliResult r;
-  FILE* pipe = ::popen(cmd.c_str(), "r");
-  if (!pipe) return r;
-  std::array<char, 4096> buf{};
-  size_t n;
-  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
-  const int status = ::pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.err = test::read_file(err_file);
-  return r;
-}
 
 class CliHub : public ::testing::Test {
  protected:

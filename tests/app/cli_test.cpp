@@ -2,15 +2,12 @@
 // code on error. Numbers written by `run --out` are compared with ../shared/golden.
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
-
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "app/cli_runner.h"
 #include "io/safetensors.h"
 #include "support/golden.h"
 #include "support/test_support.h"
@@ -19,36 +16,10 @@ namespace as {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct CliResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-std::string quote(const std::string& s) {
-  std::string q = "'";
-  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-// Runs a shell command line whose last command's stderr is captured.
-CliResult run_shell(const std::string& command) {
-  const fs::path err_file = test::temp_dir() / ("cli-stderr-" + std::to_string(::getpid()));
-  const std::string cmd = command + " 2>" + quote(err_file.string());
-  CliResult r;
-  FILE* pipe = ::popen(cmd.c_str(), "r");
-  if (!pipe) return r;
-  std::array<char, 4096> buf{};
-  size_t n;
-  while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) r.out.append(buf.data(), n);
-  const int status = ::pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.err = test::read_file(err_file);
-  return r;
-}
-
-CliResult run_cli(const std::string& args) { return run_shell(std::string(AS_CLI_PATH) + " " + args); }
+using test::CliResult;
+using test::quote;
+using test::run_cli;
+using test::run_shell;
 
 std::string model(const std::string& name) { return quote((test::models_dir() / name).string()); }
 
