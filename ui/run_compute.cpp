@@ -56,14 +56,14 @@ const WordExplanation* RunResult::explanation_of(size_t index) const {
 }
 
 ModelSummaryPtr summarise_model(const Model& model, const Tokenizer& tokenizer, const QString& dir,
-                                double load_millis, const std::string& device_name) {
+                                double load_millis) {
   auto summary = std::make_shared<ModelSummary>();
   summary->info = model.info();
   // The engine leaves ModelInfo::path empty; the panel and the title need the folder.
   if (summary->info.path.empty()) summary->info.path = dir.toStdString();
   summary->backend = model.backend().name();
   summary->fallback_reason = fallback_reason(model);
-  if (summary->backend != "cpu") summary->backend_device = device_name;
+  summary->backend_device = model.backend().device_name();
   summary->tokenizer_kind = tokenizer.kind();
   if (const auto mask = tokenizer.special_ids().mask) summary->mask_token = tokenizer.id_to_token(*mask);
   summary->random_note = random_weights_note(std::filesystem::path(QFile::encodeName(dir).toStdString()));

@@ -16,7 +16,7 @@ std::vector<TokenLabel> token_labels_for(const std::vector<Token>& tokens, const
 
 // What the model panel shows, for a model and tokenizer just loaded from `dir`.
 ModelSummaryPtr summarise_model(const Model& model, const Tokenizer& tokenizer, const QString& dir,
-                                double load_millis, const std::string& device_name = {});
+                                double load_millis);
 
 // Tokenises (truncating to the model's positions), labels the tokens, explains the words and
 // runs the model with attention capture.

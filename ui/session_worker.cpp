@@ -7,7 +7,6 @@
 #include <filesystem>
 
 #include "backends/backend.h"
-#include "backends/opencl/devices.h"
 #include "core/error.h"
 #include "models/backend_selection.h"
 #include "ui/pipeline_compute.h"
@@ -20,15 +19,6 @@ using Clock = std::chrono::steady_clock;
 
 double millis_since(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-// The OpenCL device a model runs on, for the model panel ("" on the CPU).
-std::string device_name_of(const std::string& running_on, const QString& requested) {
-  if (running_on != "opencl") return {};
-  const int index = parse_backend_spec(requested.toStdString()).device;
-  for (const auto& device : list_opencl_devices())
-    if (device.index == index) return device.name;
-  return {};
 }
 
 std::filesystem::path to_path(const QString& dir) {
@@ -58,8 +48,7 @@ void SessionWorker::load(const QString& dir, const QString& backend,
     auto tokenizer = load_tokenizer(path, model->config().model_type);
     if (cancel->load()) throw Cancelled();
 
-    auto summary = summarise_model(*model, *tokenizer, dir, millis_since(started),
-                                   device_name_of(model->backend().name(), backend));
+    auto summary = summarise_model(*model, *tokenizer, dir, millis_since(started));
     model_ = std::move(model);
     tokenizer_ = std::move(tokenizer);
     summary_ = summary;

@@ -52,6 +52,8 @@ class Backend {
  public:
   virtual ~Backend() = default;
   virtual std::string name() const = 0;
+  // The device it computes on, for people ("" when there is nothing more to say than name()).
+  virtual std::string device_name() const { return {}; }
 
   // Weights: uploaded once per model. The CPU backend keeps views of the loaded host tensors.
   virtual Mat upload(const Tensor& weights) = 0;  // rank 1 -> [1, n], rank 2 -> as is

@@ -96,6 +96,7 @@ class OpenClBackend final : public Backend {
   }
 
   std::string name() const override { return "opencl"; }
+  std::string device_name() const override { return opencl::device_name(device_); }
 
   Mat upload(const Tensor& w) override {
     return guarded("upload", [&] {
