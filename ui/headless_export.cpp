@@ -199,7 +199,10 @@ int run_headless_export(const HeadlessOptions& o) {
     auto model = load_model(dir, make_cpu_backend(o.threads));
     auto tokenizer = load_tokenizer(dir, model->config().model_type);
     const auto summary = summarise_model(*model, *tokenizer, o.model, 0.0);
-    RunRequest request{1, o.text.toStdString(), o.text_pair.toStdString()};
+    RunRequest request;
+    request.generation = 1;
+    request.text_a = o.text.toStdString();
+    request.text_b = o.text_pair.toStdString();
     request.attention_layers = layers_needed(o, summary->info.layers);
     const RunResultPtr result = compute_run(*model, *tokenizer, summary, request);
     if (const QString error = write_output(o, *result); !error.isEmpty()) {

@@ -82,8 +82,8 @@ TEST_P(AttentionSelection, ARaisedCancelFlagStopsTheForwardPass) {
 INSTANTIATE_TEST_SUITE_P(Models, AttentionSelection,
                          ::testing::Values(Case{"random-bert-uncased-L4-H256", "accents"},
                                            Case{"random-gpt2-L4-H256", "accents"}),
-                         [](const auto& info) {
-                           std::string name = info.param.model;
+                         [](const auto& param_info) {
+                           std::string name = param_info.param.model;
                            for (char& c : name)
                              if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
                            return name;
