@@ -47,23 +47,48 @@ CapturedAttention multi_head_attention(Backend& be, const Mat& q, const Mat& k, 
   return {call.context, call.scores, call.probs};
 }
 
-void store_attention(Backend& be, const CapturedAttention& att, int64_t heads, ForwardResult& result) {
-  const int64_t Tq = att.probs.rows / heads, Tk = att.probs.cols;
-  result.attentions.push_back(be.download(att.probs).view_as({heads, Tq, Tk}));
-  result.scores.push_back(be.download(att.scores).view_as({heads, Tq, Tk}));
-}
+namespace {
 
-void store_qkv(Backend& be, const Mat& q, const Mat& k, const Mat& v, ForwardResult& result) {
-  result.queries.push_back(be.download(q));
-  result.keys.push_back(be.download(k));
-  result.values.push_back(be.download(v));
-}
-
-bool captures_layer(const ForwardOptions& options, size_t layer) {
-  if (!options.capture_attention) return false;
+bool layer_requested(const ForwardOptions& options, size_t layer) {
   if (!options.attention_layers) return true;
   const auto& wanted = *options.attention_layers;
   return std::find(wanted.begin(), wanted.end(), static_cast<int64_t>(layer)) != wanted.end();
+}
+
+}  // namespace
+
+void record_attention(Backend& be, const CapturedAttention& att, int64_t heads, const LayerCapture& capture) {
+  const ForwardOptions& options = capture.options;
+  if (!options.capture_attention) return;
+  const int64_t Tq = att.probs.rows / heads, Tk = att.probs.cols;
+  ForwardResult& result = capture.result;
+  if (layer_requested(options, capture.layer)) {
+    result.attentions.push_back(be.download(att.probs).view_as({heads, Tq, Tk}));
+    result.scores.push_back(be.download(att.scores).view_as({heads, Tq, Tk}));
+    if (options.on_attention) options.on_attention(capture.layer, result.attentions.back(), result.scores.back());
+    return;
+  }
+  result.attentions.emplace_back();
+  result.scores.emplace_back();
+  if (options.on_attention) {  // downloaded for the call only: one layer at a time in memory
+    const Tensor probabilities = be.download(att.probs).view_as({heads, Tq, Tk});
+    const Tensor scores = be.download(att.scores).view_as({heads, Tq, Tk});
+    options.on_attention(capture.layer, probabilities, scores);
+  }
+}
+
+void record_qkv(Backend& be, const Mat& q, const Mat& k, const Mat& v, const LayerCapture& capture) {
+  if (!capture.options.capture_qkv) return;
+  ForwardResult& result = capture.result;
+  if (!layer_requested(capture.options, capture.layer)) {
+    result.queries.emplace_back();
+    result.keys.emplace_back();
+    result.values.emplace_back();
+    return;
+  }
+  result.queries.push_back(be.download(q));
+  result.keys.push_back(be.download(k));
+  result.values.push_back(be.download(v));
 }
 
 void check_attention_layers(const ForwardOptions& options, size_t layers) {
@@ -72,11 +97,6 @@ void check_attention_layers(const ForwardOptions& options, size_t layers) {
     if (l < 0 || l >= static_cast<int64_t>(layers))
       throw Error("attention layer " + std::to_string(l) + " does not exist (the model has layers 0.." +
                   std::to_string(static_cast<int64_t>(layers) - 1) + ")");
-}
-
-void append_skipped_layer(ForwardResult& result) {
-  result.attentions.emplace_back();
-  result.scores.emplace_back();
 }
 
 void before_layer(const ForwardOptions& options, size_t layer) {

@@ -23,16 +23,21 @@ struct CapturedAttention {
 CapturedAttention multi_head_attention(Backend& be, const Mat& q, const Mat& k, const Mat& v, int64_t heads,
                                        bool causal, int64_t past, std::span<const uint8_t> key_mask);
 
-// Appends a layer's capture to a result as host tensors [NH, Tq, Tk].
-void store_attention(Backend& be, const CapturedAttention& att, int64_t heads, ForwardResult& result);
+// What a forward pass keeps of layer `layer`, following its ForwardOptions.
+struct LayerCapture {
+  const ForwardOptions& options;
+  size_t layer;
+  ForwardResult& result;
+};
 
-// Appends a layer's Q, K, V to a result as host tensors [T, H] (ForwardOptions::capture_qkv).
-void store_qkv(Backend& be, const Mat& q, const Mat& k, const Mat& v, ForwardResult& result);
-// Whether layer `layer`'s attention is to be captured (ForwardOptions::attention_layers), and the
-// empty placeholders a layer left out gets.
-bool captures_layer(const ForwardOptions& options, size_t layer);
+// Appends the layer's attention to the result as host tensors [NH, Tq, Tk] when the options keep
+// that layer (empty placeholders otherwise, so indices still name layers), and hands it to
+// ForwardOptions::on_attention either way.
+void record_attention(Backend& be, const CapturedAttention& att, int64_t heads, const LayerCapture& capture);
+// Appends the layer's Q, K, V as host tensors [T, H] with ForwardOptions::capture_qkv (empty
+// tensors for layers outside attention_layers).
+void record_qkv(Backend& be, const Mat& q, const Mat& k, const Mat& v, const LayerCapture& capture);
 void check_attention_layers(const ForwardOptions& options, size_t layers);
-void append_skipped_layer(ForwardResult& result);
 // Honours ForwardOptions::cancel and calls on_layer before layer `layer`.
 void before_layer(const ForwardOptions& options, size_t layer);
 

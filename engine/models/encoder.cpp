@@ -63,13 +63,13 @@ void EncoderModel::describe(const std::string& family, const std::string& defaul
 }
 
 Mat EncoderModel::encoder_layer(const EncoderLayerWeights& L, const Mat& h, std::span<const uint8_t> mask,
-                                ForwardResult* capture, ForwardResult* qkv_capture) {
+                                const LayerCapture& capture) {
   Backend& be = *backend_;
   const float eps = config_.layer_norm_eps;
   Mat q = apply_linear(be, h, L.query), k = apply_linear(be, h, L.key), v = apply_linear(be, h, L.value);
-  if (qkv_capture) store_qkv(be, q, k, v, *qkv_capture);
+  record_qkv(be, q, k, v, capture);
   CapturedAttention att = multi_head_attention(be, q, k, v, config_.num_heads, false, 0, mask);
-  if (capture) store_attention(be, att, config_.num_heads, *capture);
+  record_attention(be, att, config_.num_heads, capture);
   Mat a = apply_norm(be, apply_linear_residual(be, att.context, L.attn_out, h), L.attn_norm, eps);
   Mat f = apply_linear(be, a, L.intermediate, config_.hidden_act);
   return apply_norm(be, apply_linear_residual(be, f, L.output, a), L.out_norm, eps);
@@ -107,10 +107,7 @@ ForwardResult EncoderModel::forward(const ForwardInput& in, const ForwardOptions
   if (options.capture_hidden) result.hidden_states.push_back(backend_->download(h));
   for (size_t l = 0; l < layers_.size(); ++l) {
     before_layer(options, l);
-    const bool keep = captures_layer(options, l);
-    h = encoder_layer(layers_[l], h, in.attention_mask, keep ? &result : nullptr,
-                      options.capture_qkv ? &result : nullptr);
-    if (options.capture_attention && !keep) append_skipped_layer(result);
+    h = encoder_layer(layers_[l], h, in.attention_mask, LayerCapture{options, l, result});
     if (options.capture_hidden) result.hidden_states.push_back(backend_->download(h));
   }
   if (mlm_) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "models/model.h"
+#include "models/blocks.h"
 #include "models/tensor_source.h"
 
 namespace as {
@@ -59,9 +60,8 @@ class EncoderModel : public Model {
   Tensor position_host_;
 
  private:
-  // `capture` receives the attention, `qkv_capture` the layer's Q, K, V (each may be null).
-  Mat encoder_layer(const EncoderLayerWeights& layer, const Mat& h, std::span<const uint8_t> mask, ForwardResult* capture,
-                    ForwardResult* qkv_capture);
+  Mat encoder_layer(const EncoderLayerWeights& layer, const Mat& h, std::span<const uint8_t> mask,
+                    const LayerCapture& capture);
   Tensor mlm_logits(const Mat& h, const std::vector<int64_t>& positions);
   std::array<float, 2> next_sentence_logits(const Mat& h);
 };

@@ -106,19 +106,18 @@ std::unique_ptr<DecoderState> Gpt2Model::new_state() const {
   return std::make_unique<Cache>(*backend_, config_.num_layers, config_.hidden_size, config_.max_positions);
 }
 
-Mat Gpt2Model::block(const Layer& L, size_t index, const Mat& x, Cache& cache, ForwardResult* capture,
-                     ForwardResult* qkv_capture) {
+Mat Gpt2Model::block(const Layer& L, const Mat& x, Cache& cache, const LayerCapture& capture) {
   Backend& be = *backend_;
   const float eps = config_.layer_norm_eps;
+  const size_t index = capture.layer;
   const int64_t H = config_.hidden_size, T = x.rows, total = cache.length() + T;
   Mat qkv = apply_linear(be, apply_norm(be, x, L.ln_1, eps), L.c_attn);
   cache.append(index, qkv.cols_view(H, H), qkv.cols_view(2 * H, H));
-  if (qkv_capture)
-    store_qkv(be, qkv.cols_view(0, H), cache.keys(index, total), cache.values(index, total), *qkv_capture);
+  record_qkv(be, qkv.cols_view(0, H), cache.keys(index, total), cache.values(index, total), capture);
   CapturedAttention att = multi_head_attention(be, qkv.cols_view(0, H), cache.keys(index, total),
                                                cache.values(index, total), config_.num_heads, true,
                                                cache.length(), {});
-  if (capture) store_attention(be, att, config_.num_heads, *capture);
+  record_attention(be, att, config_.num_heads, capture);
   Mat a = apply_linear_residual(be, att.context, L.attn_proj, x);
   Mat f = apply_linear(be, apply_norm(be, a, L.ln_2, eps), L.c_fc, config_.hidden_act);
   return apply_linear_residual(be, f, L.mlp_proj, a);
@@ -151,9 +150,7 @@ ForwardResult Gpt2Model::extend(DecoderState& state, const std::vector<int32_t>&
   cache->reserve(T);
   for (size_t l = 0; l < layers_.size(); ++l) {
     before_layer(options, l);
-    const bool keep = captures_layer(options, l);
-    x = block(layers_[l], l, x, *cache, keep ? &result : nullptr, options.capture_qkv ? &result : nullptr);
-    if (options.capture_attention && !keep) append_skipped_layer(result);
+    x = block(layers_[l], x, *cache, LayerCapture{options, l, result});
     // HF appends the last block's output only after ln_f.
     if (options.capture_hidden && l + 1 < layers_.size()) result.hidden_states.push_back(be.download(x));
   }

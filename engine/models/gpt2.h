@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "models/model.h"
+#include "models/blocks.h"
 #include "models/tensor_source.h"
 
 namespace as {
@@ -31,9 +32,7 @@ class Gpt2Model final : public Model {
   };
   class Cache;
 
-  // `capture` receives the attention, `qkv_capture` the layer's Q, K, V (each may be null).
-  Mat block(const Layer& layer, size_t index, const Mat& x, Cache& cache, ForwardResult* capture,
-            ForwardResult* qkv_capture);
+  Mat block(const Layer& layer, const Mat& x, Cache& cache, const LayerCapture& capture);
 
   Mat wte_, wpe_;
   Tensor wpe_host_;

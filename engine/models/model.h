@@ -51,12 +51,18 @@ struct ForwardOptions {
   const std::atomic<bool>* cancel = nullptr;
   // Called before every layer with its index (progress; tests use it to make a pass slow).
   std::function<void(size_t)> on_layer;
+  // Called (when capture_attention) for EVERY layer, kept or not, with its probabilities and
+  // pre-softmax scores [NH, Tq, Tk], valid during the call only. A viewer that keeps a few layers
+  // whole can build small summaries of all of them (thumbnails, rollout) while only one layer's
+  // matrices are in memory at a time.
+  std::function<void(size_t layer, const Tensor& probabilities, const Tensor& scores)> on_attention;
   bool capture_hidden = true;
   // Rows of the logits to compute: nullopt = every position, {} = none.
   std::optional<std::vector<int64_t>> logits_positions;
   bool next_sentence = true;  // BERT with an NSP head: compute it
   // Every layer's Q, K and V as the attention uses them (after the projections and biases; for
-  // GPT-2 of ln_1's output), for views that step through one head's computation.
+  // GPT-2 of ln_1's output), for views that step through one head's computation. With
+  // attention_layers given, only those layers' (the others get empty tensors).
   bool capture_qkv = false;
 };
 

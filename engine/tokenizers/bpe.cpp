@@ -256,10 +256,11 @@ std::vector<Token> ByteLevelBpeTokenizer::tokenize(std::string_view text, std::v
     const auto [start, end] = cursor.span(original_byte(p.begin), original_byte(p.end));
     if (p.special) {
       const SpecialToken& special = specials_.tokens()[static_cast<size_t>(p.id)];
-      // Braces, not emplace_back's parentheses: aggregate init from () needs GCC 10 / clang 16.
-      tokens.push_back(Token{special.id, special.content, true, false, start, end, p.word});
+      tokens.push_back(Token{.id = special.id, .word = p.word, .text = special.content, .start = start, .end = end,
+                             .special = true});
     } else {
-      tokens.push_back(Token{p.id, token_text(p.id), false, p.continuation, start, end, p.word});
+      tokens.push_back(Token{.id = p.id, .word = p.word, .text = token_text(p.id), .start = start, .end = end,
+                             .continuation = p.continuation});
     }
   }
   return tokens;
@@ -268,7 +269,9 @@ std::vector<Token> ByteLevelBpeTokenizer::tokenize(std::string_view text, std::v
 std::vector<ByteLevelBpeTokenizer::PlannedToken> ByteLevelBpeTokenizer::plan_tokens(
     std::string_view text, std::vector<WordExplanation>* explanations) const {
   std::vector<PlannedToken> plan;
-  plan.reserve(text.size() / 3 + 16);
+  // Mixed-script text has about one token per two bytes (emoji and CJK split into byte pieces);
+  // reserving that much avoids a reallocation that would copy and fault the plan twice.
+  plan.reserve(text.size() / 2 + 16);
   std::vector<BpePiece> pieces;
   BpeCallCache recent;
   BpeCallCache* const recent_if_long = text.size() >= 16384 ? &recent : nullptr;  // not worth it for short texts

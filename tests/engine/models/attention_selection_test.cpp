@@ -59,6 +59,41 @@ TEST_P(AttentionSelection, OnlyTheSelectedLayersAreCapturedAndTheyMatchTransform
   test::expect_close(r.hidden_states.back(), golden_->load_f32("hidden_states.4"), test::kHiddenTol, "hidden_states.4");
 }
 
+TEST_P(AttentionSelection, OnAttentionSeesEveryLayerWhileOnlyTheSelectedOneIsKept) {
+  ForwardOptions options;
+  options.attention_layers = std::vector<int64_t>{2};
+  std::vector<size_t> seen;
+  options.on_attention = [&](size_t layer, const Tensor& probabilities, const Tensor& scores) {
+    seen.push_back(layer);
+    const std::string name = "attentions." + std::to_string(layer);
+    test::expect_close(probabilities, golden_->load_f32(name), test::kAttentionTol, name + " (on_attention)");
+    test::expect_scores_consistent(scores, probabilities);
+  };
+  const ForwardResult r = model_->forward(input_, options);
+  EXPECT_EQ(seen, (std::vector<size_t>{0, 1, 2, 3})) << "every layer, in order";
+  for (size_t l : {0u, 1u, 3u}) EXPECT_TRUE(r.attentions[l].empty()) << "layer " << l << " must not be kept";
+  test::expect_close(r.attentions[2], golden_->load_f32("attentions.2"), test::kAttentionTol, "attentions.2");
+}
+
+TEST_P(AttentionSelection, QueriesKeysAndValuesFollowTheSelectedLayers) {
+  ForwardOptions options;
+  options.capture_qkv = true;
+  options.attention_layers = std::vector<int64_t>{1};
+  const ForwardResult r = model_->forward(input_, options);
+  ASSERT_EQ(r.queries.size(), 4u) << "one entry per layer";
+  ASSERT_EQ(r.keys.size(), 4u);
+  ASSERT_EQ(r.values.size(), 4u);
+  const auto T = static_cast<int64_t>(input_.ids.size());
+  for (size_t l = 0; l < 4; ++l) {
+    if (l == 1) {
+      EXPECT_EQ(r.queries[l].shape(), (Shape{T, model_->info().hidden}));
+      EXPECT_EQ(r.values[l].shape(), (Shape{T, model_->info().hidden}));
+    } else {
+      EXPECT_TRUE(r.queries[l].empty() && r.keys[l].empty() && r.values[l].empty()) << "layer " << l;
+    }
+  }
+}
+
 TEST_P(AttentionSelection, ALayerOutsideTheModelIsAnError) {
   ForwardOptions options;
   options.attention_layers = std::vector<int64_t>{4};
