@@ -12,6 +12,7 @@ const Tensor& layer_of(const std::vector<Tensor>& layers, int64_t layer, int64_t
   if (layer < 0 || layer >= static_cast<int64_t>(layers.size()))
     throw std::out_of_range("layer " + std::to_string(layer) + " does not exist in both runs");
   const Tensor& t = layers[static_cast<size_t>(layer)];
+  if (t.empty()) throw std::invalid_argument("layer " + std::to_string(layer) + " was not kept by a run");
   if (head < 0 || head >= t.dim(0)) throw std::out_of_range("head " + std::to_string(head) + " does not exist");
   return t;
 }

@@ -141,15 +141,44 @@ Matrix attention_rollout(const std::vector<Tensor>& attentions, int64_t through_
   if (through_layer < 0 || through_layer >= static_cast<int64_t>(attentions.size())) {
     throw std::out_of_range("rollout layer " + std::to_string(through_layer) + " out of range");
   }
-  Matrix rollout = identity_matrix(head_shape(attentions.front()).rows);
+  std::vector<Matrix> means;
+  for (int64_t layer = 0; layer <= through_layer; ++layer)
+    means.push_back(mean_of_heads(attentions[static_cast<size_t>(layer)]));
+  return attention_rollout_of_means(means, through_layer);
+}
+
+Matrix attention_rollout_of_means(const std::vector<Matrix>& head_means, int64_t through_layer) {
+  if (head_means.empty()) return {};
+  if (through_layer < 0 || through_layer >= static_cast<int64_t>(head_means.size())) {
+    throw std::out_of_range("rollout layer " + std::to_string(through_layer) + " out of range");
+  }
+  Matrix rollout = identity_matrix(head_means.front().rows);
   for (int64_t layer = 0; layer <= through_layer; ++layer) {
-    const Matrix mixed = with_residual(mean_of_heads(attentions[static_cast<size_t>(layer)]));
+    const Matrix mixed = with_residual(head_means[static_cast<size_t>(layer)]);
     if (mixed.rows != mixed.cols || mixed.cols != rollout.rows) {
       throw std::invalid_argument("rollout needs square attention over the same tokens in every layer");
     }
     rollout = multiply(mixed, rollout);  // later layers act on what earlier layers already mixed
   }
   return rollout;
+}
+
+Matrix max_pooled(const Matrix& matrix, int64_t max_side) {
+  if (max_side <= 0) throw std::invalid_argument("max_pooled needs a positive side");
+  if (matrix.rows <= max_side && matrix.cols <= max_side) return matrix;
+  const int64_t rows = std::min(matrix.rows, max_side), cols = std::min(matrix.cols, max_side);
+  Matrix pooled{rows, cols, std::vector<float>(static_cast<size_t>(rows * cols), std::numeric_limits<float>::quiet_NaN())};
+  // Block r covers source rows [r·R/rows, (r+1)·R/rows): every source cell in exactly one block.
+  for (int64_t r = 0; r < matrix.rows; ++r) {
+    const int64_t pr = r * rows / matrix.rows;
+    for (int64_t c = 0; c < matrix.cols; ++c) {
+      const float v = matrix.at(r, c);
+      if (std::isnan(v)) continue;
+      float& cell = pooled.at(pr, c * cols / matrix.cols);
+      if (std::isnan(cell) || v > cell) cell = v;
+    }
+  }
+  return pooled;
 }
 
 }  // namespace as::ui

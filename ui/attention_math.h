@@ -46,5 +46,12 @@ ValueRange finite_range(const Matrix& matrix);
 // after layers 0..through_layer, modelling the residual connection as 0.5·A + 0.5·I per layer
 // with A the mean of the heads, rows renormalised to 1, and multiplying the layers together.
 Matrix attention_rollout(const std::vector<Tensor>& attentions, int64_t through_layer);
+// The same from each layer's mean of heads (what a long input keeps of every layer).
+Matrix attention_rollout_of_means(const std::vector<Matrix>& head_means, int64_t through_layer);
+
+// The matrix max-pooled to at most max_side × max_side cells (unchanged when it is that small):
+// the strongest weight of each block, so thin patterns such as a diagonal stay visible. NaN
+// (masked) cells count only when the whole block is masked.
+Matrix max_pooled(const Matrix& matrix, int64_t max_side);
 
 }  // namespace as::ui

@@ -18,6 +18,7 @@
 #include "ui/attention_export.h"
 #include "ui/heatmap_figure.h"
 #include "ui/heatmap_plot.h"
+#include "ui/heatmap_view.h"
 #include "ui/session_controller.h"
 
 namespace as::ui {
@@ -211,6 +212,15 @@ void DiffView::redraw() {
     return;
   }
   if (a.layer_count() == 0 || b.layer_count() == 0) return onFailed(tr("A sentence has no tokens."));
+  const int layer = layer_->value();
+  if (!a.keeps_layer(layer) || !b.keeps_layer(layer)) {  // a long input keeps only the layers on screen
+    for (int side = 0; side < 2; ++side)
+      if (!results_[side]->keeps_layer(layer)) session(side)->requestLayer(layer);
+    diff_.reset();
+    message_->setText(layer_pending_text(a.keeps_layer(layer) ? b : a, layer));
+    stack_->setCurrentWidget(message_);
+    return;
+  }
   diff_ = attention_difference(a.forward, b.forward, layer_->value(), head_->value());
   plot_->setHeatmap(diff_->heatmap, labels(), labels());
   stack_->setCurrentWidget(plot_);

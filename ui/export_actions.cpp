@@ -56,8 +56,20 @@ void ExportActions::updateEnabled() {
   const bool any = result_ && result_->layer_count() > 0;
   figure_->setEnabled(any);
   csv_->setEnabled(views_.heatmap->canExport());
-  json_->setEnabled(any);
-  batch_->setEnabled(any && !running_batch_);
+  // A long input keeps only the layers on screen (RunResult::overview): the all-layer exports
+  // would need every layer's full matrices, which is what the overview exists to avoid.
+  const bool every_layer = any && !result_->overview;
+  json_->setEnabled(every_layer);
+  batch_->setEnabled(every_layer && !running_batch_);
+  const QString why = any && result_->overview
+                          ? tr(" — not for this input: it has %1 tokens, so only the layers on screen are kept "
+                               "(attentionscope-cli run --out exports every layer of any input)")
+                                .arg(result_->token_count())
+                          : QString();
+  for (QAction* action : {json_, batch_}) {
+    action->setToolTip(action->text().remove(QLatin1Char('&')) + why);
+    action->setStatusTip(action->toolTip());
+  }
 }
 
 bool ExportActions::available(ExportTarget target) const {

@@ -137,12 +137,14 @@ QStringList HeadLinesView::labels() const {
   return labels;
 }
 
-bool HeadLinesView::canExport() const { return result_ && result_->layer_count() > 0; }
+bool HeadLinesView::canExport() const { return result_ && result_->keeps_layer(layer()); }
 
 void HeadLinesView::refresh() {
   if (!canExport()) {
     canvas_->setData({}, Tensor(), {});
-    layer_->setEnabled(false);
+    const bool pending = result_ && result_->layer_count() > 0;
+    layer_->setEnabled(pending);
+    if (pending) emit layerNeeded(layer());
     return;
   }
   layer_->setEnabled(true);

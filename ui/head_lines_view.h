@@ -42,6 +42,8 @@ class HeadLinesView : public QWidget {
 
  signals:
   void tokenHovered(int index);
+  // The chosen layer was not kept by the run (a long input): run again keeping it.
+  void layerNeeded(int layer);
 
  private:
   QWidget* buildControls();

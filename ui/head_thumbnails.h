@@ -6,6 +6,7 @@
 #include <QVector>
 
 #include "core/tensor.h"
+#include "ui/attention_math.h"
 #include "ui/colour_scale.h"
 #include "ui/run_types.h"
 
@@ -23,6 +24,9 @@ struct HeadThumbnails {
 
 QImage head_thumbnail(const Tensor& probabilities, const Tensor& scores, int64_t head, ColourMap colours,
                       float* max_weight = nullptr);
+// Weights already blanked (NaN) where masked, coloured relative to their largest value.
+QImage weights_thumbnail(const Matrix& weights, ColourMap colours, float* max_weight = nullptr);
+// From the full attentions, or from RunResult::overview when the run kept only some layers.
 HeadThumbnails head_thumbnails(const RunResult& result, ColourMap colours);
 
 }  // namespace as::ui

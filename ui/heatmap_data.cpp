@@ -15,12 +15,24 @@ HeadAggregate aggregate_of(HeatmapMode mode) {
   return HeadAggregate::Single;
 }
 
-const Tensor& layer_tensor(const std::vector<Tensor>& per_layer, int64_t layer) {
+void check_layer(const std::vector<Tensor>& per_layer, int64_t layer) {
   if (layer < 0 || layer >= static_cast<int64_t>(per_layer.size())) {
     throw std::out_of_range("layer " + std::to_string(layer) + " out of range (the model has " +
                             std::to_string(per_layer.size()) + " layers)");
   }
-  return per_layer[static_cast<size_t>(layer)];
+}
+
+const Tensor& layer_tensor(const std::vector<Tensor>& per_layer, int64_t layer) {
+  check_layer(per_layer, layer);
+  const Tensor& tensor = per_layer[static_cast<size_t>(layer)];
+  if (tensor.empty()) throw LayerNotKept(layer);
+  return tensor;
+}
+
+bool keeps_layers_through(const std::vector<Tensor>& per_layer, int64_t layer) {
+  for (int64_t l = 0; l <= layer; ++l)
+    if (per_layer[static_cast<size_t>(l)].empty()) return false;
+  return true;
 }
 
 ValueRange colour_range(const Matrix& matrix, const HeatmapSelection& selection) {
@@ -55,22 +67,32 @@ std::string heatmap_title(const HeatmapSelection& selection) {
   return layer;
 }
 
-HeatmapData heatmap_data(const ForwardResult& forward, HeatmapSelection selection) {
+HeatmapData heatmap_data(const ForwardResult& forward, HeatmapSelection selection, const AttentionOverview* overview) {
   selection = effective_selection(selection);
   HeatmapData data;
   data.values = selection.values;
   data.title = heatmap_title(selection);
-  const Tensor& layer_scores = layer_tensor(forward.scores, selection.layer);
+  check_layer(forward.scores, selection.layer);
+  // The mask is the same in every head and layer (causal mask, padding): head 0 shows it.
+  Matrix mask;
   if (selection.mode == HeatmapMode::Rollout) {
-    data.matrix = attention_rollout(forward.attentions, selection.layer);
+    if (keeps_layers_through(forward.attentions, selection.layer)) {
+      data.matrix = attention_rollout(forward.attentions, selection.layer);
+      mask = head_matrix(forward.scores[static_cast<size_t>(selection.layer)], 0);
+    } else if (overview != nullptr && overview->layers > selection.layer) {
+      data.matrix = attention_rollout_of_means(overview->head_means, selection.layer);
+      mask = overview->mask_scores;
+    } else {
+      throw LayerNotKept(selection.layer);
+    }
     data.value_name = "rollout";
   } else {
     const auto& source = selection.values == ValueKind::Scores ? forward.scores : forward.attentions;
     data.matrix = aggregate_heads(layer_tensor(source, selection.layer), aggregate_of(selection.mode), selection.head);
+    mask = head_matrix(layer_tensor(forward.scores, selection.layer), 0);
     data.value_name = selection.values == ValueKind::Scores ? "score" : "probability";
   }
-  // The mask is the same in every head of a layer (causal mask, padding): head 0 shows it.
-  blank_masked_cells(data.matrix, head_matrix(layer_scores, 0));
+  blank_masked_cells(data.matrix, mask);
   data.colour_range = colour_range(data.matrix, selection);
   return data;
 }

@@ -2,10 +2,12 @@
 // What the heatmap shows for a given choice of layer, head(s) and value kind: the matrix, its
 // colour range and a title. Qt-free so the choice logic is unit-tested without widgets.
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 
 #include "models/model.h"
 #include "ui/attention_math.h"
+#include "ui/attention_overview.h"
 
 namespace as::ui {
 
@@ -37,8 +39,22 @@ struct HeatmapData {
 // Rollout always shows probabilities (it is defined on them); scores have no fixed 0..1 range.
 HeatmapSelection effective_selection(HeatmapSelection selection);
 
-// Throws std::out_of_range when the layer or head does not exist in `forward`.
-HeatmapData heatmap_data(const ForwardResult& forward, HeatmapSelection selection);
+// A layer that exists but whose attention the run did not keep (a long input keeps only the
+// layers on screen): the view asks for a run that keeps it.
+class LayerNotKept : public std::runtime_error {
+ public:
+  explicit LayerNotKept(int64_t layer)
+      : std::runtime_error("layer " + std::to_string(layer) + " was not kept by this run"), layer_(layer) {}
+  int64_t layer() const { return layer_; }
+
+ private:
+  int64_t layer_;
+};
+
+// Throws std::out_of_range when the layer or head does not exist in `forward`, LayerNotKept when
+// the layer exists but was not kept. Rollout over layers not kept uses `overview` when given.
+HeatmapData heatmap_data(const ForwardResult& forward, HeatmapSelection selection,
+                         const AttentionOverview* overview = nullptr);
 
 std::string heatmap_title(const HeatmapSelection& selection);
 

@@ -1,6 +1,7 @@
 #include "ui/heatmap_view.h"
 
 #include <QCheckBox>
+#include <QCoreApplication>
 #include <QComboBox>
 #include <QLabel>
 #include <QMouseEvent>
@@ -208,7 +209,14 @@ void HeatmapView::refresh() {
     return;
   }
   try {
-    data_ = heatmap_data(result_->forward, selection_);
+    data_ = heatmap_data(result_->forward, selection_, result_->overview.get());
+  } catch (const LayerNotKept& missing) {
+    data_.reset();
+    empty_->setText(layer_pending_text(*result_, missing.layer()));
+    stack_->setCurrentWidget(empty_);
+    caption_->clear();
+    emit layerNeeded(static_cast<int>(missing.layer()));
+    return;
   } catch (const std::exception& e) {
     data_.reset();
     empty_->setText(tr("Cannot show this selection: %1").arg(QString::fromUtf8(e.what())));
@@ -229,6 +237,14 @@ void HeatmapView::refresh() {
                   "counted as 0.5·I.");
   }
   caption_->setText(caption);
+}
+
+QString layer_pending_text(const RunResult& result, int64_t layer) {
+  return QCoreApplication::translate("as::ui::HeatmapView",
+                                     "Computing layer %1…\n\nThis input has %2 tokens: to keep memory small, the "
+                                     "attention of every layer is kept only for the layers on screen.")
+      .arg(layer)
+      .arg(result.token_count());
 }
 
 void HeatmapView::showCellTip(QMouseEvent* event) {

@@ -24,6 +24,9 @@ namespace as::ui {
 class Figure;
 class HeatmapPlot;
 
+// What a view shows while the run keeping `layer` is on its way.
+QString layer_pending_text(const RunResult& result, int64_t layer);
+
 class HeatmapView : public QWidget {
   Q_OBJECT
 
@@ -55,6 +58,8 @@ class HeatmapView : public QWidget {
  signals:
   void selectionChanged();
   void tokenHovered(int index);  // the row's token under a cell, or the token of an axis label
+  // The selection shows a layer the result did not keep (a long input): run again keeping it.
+  void layerNeeded(int layer);
 
  protected:
   bool eventFilter(QObject* watched, QEvent* event) override;  // the pointer leaving the plot

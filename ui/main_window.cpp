@@ -120,6 +120,9 @@ void MainWindow::connectViews() {
   connect(grid_, &HeadGridView::headActivated, heatmap_, &HeatmapView::showHead);
   connect(grid_, &HeadGridView::headActivated, this, [this] { showView(View::Heatmap); });
   connect(heatmap_, &HeatmapView::selectionChanged, this, &MainWindow::syncGridSelection);
+  // Long inputs keep only the layers on screen: a view showing another asks for a run keeping it.
+  connect(heatmap_, &HeatmapView::layerNeeded, controller_, &SessionController::requestLayer);
+  connect(lines_, &HeadLinesView::layerNeeded, controller_, &SessionController::requestLayer);
   connect(view_tabs_, &QTabWidget::currentChanged, this, [this] {
     exports_->setCurrentTarget(view_tabs_->currentWidget() == lines_ ? ExportTarget::HeadLines : ExportTarget::Heatmap);
   });

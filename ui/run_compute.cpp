@@ -4,6 +4,7 @@
 
 #include <QFile>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 
@@ -28,6 +29,23 @@ ForwardOptions attention_only() {
   options.logits_positions = std::vector<int64_t>{};
   options.next_sentence = false;
   return options;
+}
+
+// Bytes a run keeping every layer would hold: probabilities and scores, and Q, K, V.
+uint64_t full_capture_bytes(const ModelInfo& info, int64_t tokens) {
+  const auto L = static_cast<uint64_t>(info.layers), NH = static_cast<uint64_t>(info.heads);
+  const auto T = static_cast<uint64_t>(tokens), H = static_cast<uint64_t>(info.hidden);
+  return sizeof(float) * (2 * L * NH * T * T + 3 * L * T * H);
+}
+
+// The focus layers that exist, in order, without repeats; layer 0 when none does.
+std::vector<int64_t> focus_layers_of(const RunRequest& request, int64_t layers) {
+  std::vector<int64_t> focus;
+  for (int64_t l : request.focus_layers)
+    if (l >= 0 && l < layers && std::find(focus.begin(), focus.end(), l) == focus.end()) focus.push_back(l);
+  if (focus.empty()) focus.push_back(0);
+  std::sort(focus.begin(), focus.end());
+  return focus;
 }
 
 }  // namespace
@@ -98,7 +116,17 @@ RunResultPtr compute_run(Model& model, const Tokenizer& tokenizer, const ModelSu
   options.cancel = request.cancel.get();
   options.on_layer = request.on_layer;
   options.attention_layers = request.attention_layers;
+  std::optional<AttentionOverviewBuilder> overview;
+  const int64_t T = static_cast<int64_t>(input.ids.size());
+  if (!request.attention_layers && full_capture_bytes(summary->info, T) > request.full_capture_limit) {
+    options.attention_layers = focus_layers_of(request, summary->info.layers);
+    overview.emplace();
+    options.on_attention = [&overview](size_t layer, const Tensor& probabilities, const Tensor& scores) {
+      overview->add(layer, probabilities, scores);
+    };
+  }
   if (!input.ids.empty()) result->forward = model.forward(input, options);
+  if (overview && !input.ids.empty()) result->overview = overview->finish();
   result->total_millis = millis_since(started);
   return result;
 }

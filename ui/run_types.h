@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "models/model.h"
+#include "ui/attention_overview.h"
 #include "tokenizers/tokenizer.h"
 #include "ui/token_labels.h"
 
@@ -37,6 +38,11 @@ struct ModelSummary {
   bool generates_text() const { return info.family == "gpt2" && info.has_lm_head; }
 };
 
+// Past this many bytes of attention (every layer's probabilities and scores, and Q, K, V), a run
+// keeps only the layers on screen whole: BERT-base keeps everything up to about 180 tokens,
+// GPT-2 small at 1024 tokens would otherwise hold over a gigabyte.
+inline constexpr uint64_t kFullCaptureLimit = uint64_t{64} << 20;
+
 struct RunRequest {
   quint64 generation = 0;  // increases with every request; results of older ones are dropped
   std::string text_a;
@@ -48,6 +54,11 @@ struct RunRequest {
   // The layers whose attention the caller will draw; nullopt = all. The others stay empty in
   // RunResult::forward, which keeps long inputs from holding every layer's T × T matrices.
   std::optional<std::vector<int64_t>> attention_layers;
+  // When attention_layers is not given and keeping every layer would take more than
+  // full_capture_limit bytes: the layers the views show (kept whole; the rest only in
+  // RunResult::overview).
+  std::vector<int64_t> focus_layers{0};
+  uint64_t full_capture_limit = kFullCaptureLimit;
 };
 
 // One forward pass over one input, with everything the views need to draw it.
@@ -61,6 +72,9 @@ struct RunResult {
   std::vector<WordExplanation> explanations_a;
   std::vector<WordExplanation> explanations_b;
   ForwardResult forward;           // empty tensors when the input has no tokens
+  // Set when the input was too long to keep every layer (RunRequest::full_capture_limit): the
+  // thumbnails and rollout of all layers; forward.attentions holds only the focus layers.
+  std::shared_ptr<const AttentionOverview> overview;
   double tokenize_millis = 0.0;
   double total_millis = 0.0;
 
@@ -69,7 +83,11 @@ struct RunResult {
   int64_t head_count() const {
     for (const Tensor& layer : forward.attentions)
       if (!layer.empty()) return layer.dim(0);  // layers not asked for are empty
-    return 0;
+    return overview ? overview->heads : 0;
+  }
+  // Whether layer `layer`'s full attention (probabilities, scores, Q/K/V) is in `forward`.
+  bool keeps_layer(int64_t layer) const {
+    return layer >= 0 && layer < layer_count() && !forward.attentions[static_cast<size_t>(layer)].empty();
   }
   // Whether token `index` comes from the second sentence of a BERT pair.
   bool in_second_sentence(size_t index) const {

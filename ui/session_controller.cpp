@@ -1,6 +1,8 @@
 #include "ui/session_controller.h"
 
 #include <QDeadlineTimer>
+
+#include <algorithm>
 #include <QtDebug>
 
 #include "ui/session_worker.h"
@@ -79,9 +81,24 @@ quint64 SessionController::requestRun(const QString& text_a, const QString& text
   request.on_layer = run_hook_;
   request.text_a = text_a.toStdString();
   request.text_b = text_b.toStdString();
+  request.focus_layers = focus_layers_;
+  request.full_capture_limit = full_capture_limit_;
+  last_text_a_ = text_a;
+  last_text_b_ = text_b;
+  run_pending_ = true;
   QMetaObject::invokeMethod(worker_, [worker = worker_, request] { worker->run(request); },
                             Qt::QueuedConnection);
   return request.generation;
+}
+
+void SessionController::requestLayer(int layer) {
+  const auto known = std::find(focus_layers_.begin(), focus_layers_.end(), layer);
+  // Asked again while the run keeping it is still on its way: nothing new to do.
+  if (known != focus_layers_.end() && run_pending_) return;
+  if (known != focus_layers_.end()) focus_layers_.erase(known);
+  focus_layers_.push_back(layer);
+  if (focus_layers_.size() > kMaxFocusLayers) focus_layers_.erase(focus_layers_.begin());
+  requestRun(last_text_a_, last_text_b_);
 }
 
 void SessionController::onLoaded(const ModelSummaryPtr& summary) {
@@ -101,11 +118,13 @@ void SessionController::onLoadFailed(const QString& dir, const QString& message,
 
 void SessionController::onRunFinished(const RunResultPtr& result) {
   if (result->generation != latest_generation_->load()) return;  // the user has typed on since
+  run_pending_ = false;
   emit runFinished(result);
 }
 
 void SessionController::onRunFailed(quint64 generation, const QString& message) {
   if (generation != latest_generation_->load()) return;
+  run_pending_ = false;
   emit runFailed(generation, message);
 }
 

@@ -10,6 +10,7 @@
 #include <atomic>
 #include <functional>
 #include <memory>
+#include <vector>
 
 #include "ui/pipeline_types.h"
 #include "ui/run_types.h"
@@ -39,6 +40,14 @@ class SessionController : public QObject {
   // Queues a forward pass over `text_a` (and `text_b` as a BERT pair). Returns its generation;
   // only the result of the newest request is ever emitted.
   quint64 requestRun(const QString& text_a, const QString& text_b = {});
+  // A view shows `layer`, which the latest result did not keep (a long input keeps only the layers
+  // on screen, RunResult::overview): runs the latest texts again keeping it too. The last
+  // kMaxFocusLayers layers asked for are kept, so views showing different layers do not take
+  // turns evicting each other's.
+  void requestLayer(int layer);
+  static constexpr size_t kMaxFocusLayers = 3;
+  // Bytes of attention past which runs keep only the focus layers (tests lower it).
+  void setFullCaptureLimit(uint64_t bytes) { full_capture_limit_ = bytes; }
   quint64 latestGeneration() const { return latest_generation_->load(); }
 
   // Fill-mask over `text_a` (NSP of the pair when `text_b` is given). Only the result of the
@@ -100,6 +109,10 @@ class SessionController : public QObject {
   quint64 last_generation_id_ = 0;
   quint64 generating_ = 0;  // id of the generation running, 0 = none
   ModelSummaryPtr model_;
+  std::vector<int64_t> focus_layers_{0};  // most recent last
+  uint64_t full_capture_limit_ = kFullCaptureLimit;
+  QString last_text_a_, last_text_b_;
+  bool run_pending_ = false;
 };
 
 }  // namespace as::ui

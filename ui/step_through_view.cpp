@@ -19,6 +19,7 @@
 #include <cmath>
 
 #include "ui/column_chart.h"
+#include "ui/heatmap_view.h"
 #include "ui/colour_scale.h"
 #include "ui/figure.h"
 #include "ui/qt_colours.h"
@@ -50,9 +51,7 @@ StepThroughView::StepThroughView(QWidget* parent) : QWidget(parent) {
   buildControls(this);
   layout->addWidget(controls_);
   stack_ = new QStackedWidget(this);
-  empty_ = new QLabel(tr("Load a model and type a sentence: this panel then computes one head's attention for one "
-                         "token, step by step."),
-                      stack_);
+  empty_ = new QLabel(stack_);
   empty_->setWordWrap(true);
   empty_->setAlignment(Qt::AlignCenter);
   stack_->addWidget(empty_);
@@ -160,7 +159,15 @@ void StepThroughView::syncControls() {
 void StepThroughView::refresh() {
   steps_.reset();
   if (!result_ || result_->forward.queries.empty() || query_->currentIndex() < 0) {
+    empty_->setText(tr("Load a model and type a sentence: this panel then computes one head's attention for one "
+                       "token, step by step."));
     stack_->setCurrentWidget(empty_);
+    return;
+  }
+  if (!result_->keeps_layer(layer_->value())) {
+    empty_->setText(layer_pending_text(*result_, layer_->value()));
+    stack_->setCurrentWidget(empty_);
+    emit layerNeeded(layer_->value());
     return;
   }
   HeadStepsRequest request;

@@ -41,6 +41,10 @@ class StepThroughView : public QWidget {
   // Writes the per-key numbers as CSV; an error message, empty on success.
   QString exportCsv(const QString& file) const;
 
+  signals:
+  // The chosen layer was not kept by the run (a long input): run again keeping it.
+  void layerNeeded(int layer);
+
  protected:
   void showEvent(QShowEvent* event) override;  // a run that arrived while hidden: fit its table now
 

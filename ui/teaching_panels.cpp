@@ -55,6 +55,7 @@ void TeachingPanels::buildMenu() {
 void TeachingPanels::connectWindow() {
   SessionController* session = window_->controller();
   connect(session, &SessionController::runFinished, step_, &StepThroughView::setResult);
+  connect(step_, &StepThroughView::layerNeeded, session, &SessionController::requestLayer);
   connect(session, &SessionController::modelLoaded, positional_, &PositionalView::setModel);
   connect(session, &SessionController::modelLoaded, diff_, &DiffView::setMainModel);
   HeatmapView* heatmap = window_->heatmapView();

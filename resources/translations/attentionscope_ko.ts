@@ -422,6 +422,10 @@
         <source>Export of %1 was cancelled; nothing was written.</source>
         <translation>%1 내보내기가 취소되었습니다. 아무것도 저장하지 않았습니다.</translation>
     </message>
+    <message>
+        <source> — not for this input: it has %1 tokens, so only the layers on screen are kept (attentionscope-cli run --out exports every layer of any input)</source>
+        <translation> — 이 입력에는 사용할 수 없습니다: 토큰이 %1개라서 화면에 보이는 층만 보관합니다 (attentionscope-cli run --out은 어떤 입력이든 모든 층을 내보냅니다)</translation>
+    </message>
 </context>
 <context>
     <name>as::ui::ExportDialog</name>
@@ -998,6 +1002,14 @@
     <message>
         <source>There is no heatmap to export yet.</source>
         <translation>아직 내보낼 히트맵이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Computing layer %1…
+
+This input has %2 tokens: to keep memory small, the attention of every layer is kept only for the layers on screen.</source>
+        <translation>%1층 계산 중…
+
+이 입력은 토큰이 %2개입니다: 메모리를 아끼려고 화면에 보이는 층의 어텐션만 보관합니다.</translation>
     </message>
 </context>
 <context>

@@ -92,5 +92,32 @@ TEST(AttentionMath, RolloutMultipliesLayersInOrder) {
   EXPECT_THROW(attention_rollout({layer0, layer1}, 2), std::out_of_range);
 }
 
+TEST(AttentionMath, MaxPoolingKeepsEachBlocksStrongestWeightAndBlanksOnlyFullyMaskedBlocks) {
+  const float n = std::nanf("");
+  // 5 × 5 to 2 × 2: source rows/cols 0-2 go to block 0 (r·2/5 < 1), 3-4 to block 1.
+  const Matrix m{5, 5, {0.1f, 0.2f, 0.3f, n,    n,
+                        0.4f, 0.9f, 0.0f, n,    n,
+                        0.1f, 0.1f, 0.1f, n,    n,
+                        0.2f, 0.2f, 0.2f, 0.6f, n,
+                        0.3f, 0.7f, 0.1f, 0.5f, 0.8f}};
+  const Matrix p = max_pooled(m, 2);
+  ASSERT_EQ(p.rows, 2);
+  ASSERT_EQ(p.cols, 2);
+  EXPECT_FLOAT_EQ(p.at(0, 0), 0.9f);
+  EXPECT_TRUE(std::isnan(p.at(0, 1))) << "every cell of the block is masked";
+  EXPECT_FLOAT_EQ(p.at(1, 0), 0.7f);
+  EXPECT_FLOAT_EQ(p.at(1, 1), 0.8f) << "masked cells are skipped, not taken as the maximum";
+  EXPECT_EQ(max_pooled(m, 5).values.size(), m.values.size()) << "small enough already: unchanged";
+  EXPECT_THROW(max_pooled(m, 0), std::invalid_argument);
+}
+
+TEST(AttentionMath, RolloutOfMeansEqualsRolloutOfTheHeads) {
+  const Tensor layer0 = two_heads();
+  const Matrix from_heads = attention_rollout({layer0, layer0}, 1);
+  const Matrix from_means = attention_rollout_of_means({mean_of_heads(layer0), mean_of_heads(layer0)}, 1);
+  ASSERT_EQ(from_means.values.size(), from_heads.values.size());
+  for (size_t i = 0; i < from_heads.values.size(); ++i) EXPECT_FLOAT_EQ(from_means.values[i], from_heads.values[i]);
+}
+
 }  // namespace
 }  // namespace as::ui
