@@ -114,6 +114,7 @@ void MainWindow::buildDocks() {
 
 void MainWindow::connectViews() {
   connect(editor_, &SentenceEditor::inputChanged, this, [this](const QString& a, const QString& b) {
+    controller_->addFocusLayer(static_cast<int>(heatmap_->selection().layer));
     controller_->requestRun(a, b);
     editor_->showRunning();
   });

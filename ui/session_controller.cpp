@@ -92,13 +92,18 @@ quint64 SessionController::requestRun(const QString& text_a, const QString& text
 }
 
 void SessionController::requestLayer(int layer) {
-  const auto known = std::find(focus_layers_.begin(), focus_layers_.end(), layer);
+  const bool known = std::find(focus_layers_.begin(), focus_layers_.end(), layer) != focus_layers_.end();
   // Asked again while the run keeping it is still on its way: nothing new to do.
-  if (known != focus_layers_.end() && run_pending_) return;
-  if (known != focus_layers_.end()) focus_layers_.erase(known);
-  focus_layers_.push_back(layer);
-  if (focus_layers_.size() > kMaxFocusLayers) focus_layers_.erase(focus_layers_.begin());
+  if (known && run_pending_) return;
+  addFocusLayer(layer);
   requestRun(last_text_a_, last_text_b_);
+}
+
+void SessionController::addFocusLayer(int layer) {
+  const auto known = std::find(focus_layers_.begin(), focus_layers_.end(), layer);
+  if (known != focus_layers_.end()) focus_layers_.erase(known);
+  focus_layers_.push_back(layer);  // most recent last; the oldest goes first
+  if (focus_layers_.size() > kMaxFocusLayers) focus_layers_.erase(focus_layers_.begin());
 }
 
 void SessionController::onLoaded(const ModelSummaryPtr& summary) {

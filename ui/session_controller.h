@@ -45,6 +45,9 @@ class SessionController : public QObject {
   // kMaxFocusLayers layers asked for are kept, so views showing different layers do not take
   // turns evicting each other's.
   void requestLayer(int layer);
+  // Makes `layer` one of the focus layers of later runs without running anything (the window
+  // adds the heatmap's layer before a new sentence runs, so the first result already keeps it).
+  void addFocusLayer(int layer);
   static constexpr size_t kMaxFocusLayers = 3;
   // Bytes of attention past which runs keep only the focus layers (tests lower it).
   void setFullCaptureLimit(uint64_t bytes) { full_capture_limit_ = bytes; }
