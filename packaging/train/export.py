@@ -154,8 +154,8 @@ def model_card(config, m):
 
 A demo model for AttentionScope, **trained from scratch on this project's machine** with the recipe in
 `packaging/train/` (no pretrained weights were available). It is small and had only
-{m['steps']} optimizer steps ({m['train_seconds'] / 60:.0f} minutes on one thread of a busy, shared 2-core
-CPU), so it is **very weak**: compare its validation loss below with an untrained model's. Its weights,
+{m['steps']} optimizer steps ({m['train_seconds'] / 60:.0f} minutes on {m['threads']} thread(s) of a 2-core CPU
+that other jobs shared), so it is **very weak**: compare its validation loss below with an untrained model's. Its weights,
 and so its attention patterns, are the result of that training, not a random initialisation; its
 predictions are honestly what the recipe produced.
 
@@ -196,3 +196,20 @@ Tokenizer files: those of bert-base-uncased / GPT-2 (Apache-2.0 / MIT).
 {WORDNET_NOTICE}
 ```
 """
+
+
+def rewrite_card(out):
+    """Writes a folder's README.md again from its config.json and training_metrics.json (after the
+    card's wording changed; the weights and figures stay as trained)."""
+    with open(os.path.join(out, "config.json")) as f:
+        config = json.load(f)
+    with open(os.path.join(out, "training_metrics.json")) as f:
+        metrics = json.load(f)
+    with open(os.path.join(out, "README.md"), "w") as f:
+        f.write(model_card(config, metrics))
+
+
+if __name__ == "__main__":
+    import sys
+    for folder in sys.argv[1:]:  # export.py DIR...: rewrite those folders' model cards
+        rewrite_card(folder)
