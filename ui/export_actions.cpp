@@ -160,6 +160,11 @@ void ExportActions::chooseJson() {
   QString file = askFile(tr("Export all attentions"), QStringLiteral("attentions.json"), tr("JSON files (*.json)"));
   if (file.isEmpty()) return;
   if (!file.endsWith(QLatin1String(".json"), Qt::CaseInsensitive)) file += QLatin1String(".json");
+  startJson(file);
+}
+
+void ExportActions::startJson(const QString& file) {
+  if (!result_) return;
   auto error = std::make_shared<QString>();
   QThread* thread = QThread::create([result = result_, file, error, cancel = cancel_writers_] {
     try {
@@ -191,8 +196,13 @@ void ExportActions::chooseBatch() {
   if (folder.isEmpty()) return;
   settings_.setExportFolder(folder);
   const HeatmapSelection selection = views_.heatmap->selection();
-  BatchExport::Job job{result_, folder, dialog.format(), dialog.exportSize(), selection.values,
-                       selection.fixed_unit_range, colours_};
+  startBatch({result_, folder, dialog.format(), dialog.exportSize(), selection.values, selection.fixed_unit_range,
+              colours_});
+}
+
+void ExportActions::startBatch(BatchExport::Job job) {
+  if (running_batch_) return;
+  const QString folder = job.folder;
   auto* batch = new BatchExport(std::move(job), this);
   auto* progress = new QProgressDialog(tr("Exporting every layer × head…"), tr("Cancel"), 0, batch->total(), window_);
   progress->setWindowModality(Qt::WindowModal);

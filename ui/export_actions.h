@@ -9,6 +9,7 @@
 
 #include <memory>
 
+#include "ui/batch_export.h"
 #include "ui/colour_scale.h"
 #include "ui/export_dialog.h"
 #include "ui/run_types.h"
@@ -49,6 +50,11 @@ class ExportActions : public QObject {
   // What the export dialog offers first: the view the user looks at.
   void setCurrentTarget(ExportTarget target) { current_ = target; }
   void updateEnabled();
+  // Writes every layer × head of `job` into its folder with a progress dialog (what the menu's
+  // batch export does after asking for the format and the folder).
+  void startBatch(BatchExport::Job job);
+  // Writes every attention of the current result to `file` as JSON on a thread of its own.
+  void startJson(const QString& file);
 
   bool available(ExportTarget target) const;
   std::unique_ptr<Figure> figureFor(ExportTarget target) const;

@@ -4,7 +4,9 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QElapsedTimer>
+#include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
@@ -26,6 +28,8 @@
 #include "ui/attention_export.h"
 #include "ui/figure.h"
 #include "ui/heatmap_figure.h"
+#include "ui/export_actions.h"
+#include "ui/generation_panel.h"
 #include "ui/main_window.h"
 #include "ui/sentence_editor.h"
 #include "ui/session_controller.h"
@@ -95,6 +99,73 @@ TEST(Shutdown, ClosingTheWindowMidRunEndsWithinASecond) {
   const qint64 took = close_and_destroy(window);
   EXPECT_LT(took, 1000) << "closing waited for the forward pass";
   EXPECT_EQ(layers.load(), 1) << "the pass went on to later layers after the window closed";
+}
+
+TEST(Shutdown, ClosingTheWindowMidGenerationEndsWithinASecond) {
+  AS_REQUIRE_SHARED();
+  auto* window = new MainWindow(1);
+  ASSERT_NE(test::load_and_run(*window, "random-gpt2-L4-H256", QStringLiteral("hello")), nullptr);
+  // Each generated token now takes 400 ms more: waiting for 200 of them would take over a minute.
+  std::atomic<int64_t> steps{0};
+  window->controller()->setGenerationHook([&steps](int64_t) {
+    ++steps;
+    QThread::msleep(400);
+  });
+  GenerationPanel* panel = window->generationPanel();
+  panel->setPrompt(QStringLiteral("The window closes while"));
+  panel->setMaxNewTokens(200);
+  panel->generate();
+  ASSERT_TRUE(wait_until([&] { return steps.load() >= 1; }));
+  const qint64 took = close_and_destroy(window);
+  EXPECT_LT(took, 1000) << "closing waited for the generation";
+  EXPECT_LE(steps.load(), 2) << "the generation went on after the window closed";
+}
+
+TEST(Shutdown, ClosingTheWindowMidBatchExportLeavesOnlyCompleteFiles) {
+  AS_REQUIRE_SHARED();
+  auto* window = new MainWindow(1);
+  const auto result = test::load_and_run(*window, kBert, QStringLiteral("closing the window while files are written"));
+  ASSERT_NE(result, nullptr);
+  const auto dir = test::scratch("batch-shutdown");
+  QSignalSpy messages(window->exportActions(), &ExportActions::message);
+  window->exportActions()->startBatch({result, test::qpath(dir), ExportFormat::Png, {QSize(900, 700)}});
+  const QDir folder(test::qpath(dir));
+  ASSERT_TRUE(wait_until([&] { return folder.entryList(QDir::Files).size() >= 2; }));
+  const qint64 took = close_and_destroy(window);
+  EXPECT_LT(took, 1000) << "closing waited for the batch export";
+  const QStringList files = folder.entryList(QDir::Files | QDir::Hidden);
+  EXPECT_LT(files.size(), 16) << "the export went on after the window closed";
+  for (const QString& file : files) {
+    EXPECT_TRUE(file.startsWith(QStringLiteral("layer-")) && file.endsWith(QStringLiteral(".png")))
+        << "a temporary or partial file was left: " << file.toStdString();
+    EXPECT_EQ(QImage(folder.filePath(file)).size(), QSize(900, 700)) << file.toStdString() << " is not a whole image";
+  }
+}
+
+TEST(Shutdown, ClosingTheWindowMidJsonExportLeavesNoFile) {
+  AS_REQUIRE_SHARED();
+  auto* window = new MainWindow(1);
+  // 500 tokens: 4 layers × 4 heads × 500² numbers, several seconds of JSON to build.
+  const auto golden = as::test::read_json(as::test::golden_dir() / kBert / "long_500.json");
+  const auto result = test::load_and_run(*window, kBert, QString::fromStdString(golden["text"].get<std::string>()));
+  ASSERT_NE(result, nullptr);
+  const auto dir = test::scratch("json-shutdown");
+  const QString file = test::qpath(dir / "attentions.json");
+  QSignalSpy messages(window->exportActions(), &ExportActions::message);
+  window->exportActions()->startJson(file);
+  ASSERT_FALSE(messages.isEmpty()) << "the export did not start";
+  QTest::qWait(100);
+  const qint64 took = close_and_destroy(window);
+  EXPECT_LT(took, 1000) << "closing waited for the JSON export";
+  // Either the writer was stopped (nothing written) or it had already built the text and finished
+  // the write: then the file is whole. Never a temporary or a truncated file.
+  const QStringList left = QDir(test::qpath(dir)).entryList(QDir::Files | QDir::Hidden);
+  if (!left.isEmpty()) {
+    ASSERT_EQ(left, QStringList{QStringLiteral("attentions.json")}) << "a temporary file was left";
+    QFile written(file);
+    ASSERT_TRUE(written.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(nlohmann::json::accept(written.readAll().toStdString())) << "a truncated JSON file";
+  }
 }
 
 TEST(RapidTyping, AStaleRunStopsAtItsNextLayerAndOnlyTheLatestIsShown) {
