@@ -131,6 +131,16 @@ std::string FakeHubServer::etag_of(const std::string& repo_id, const std::string
   return announced_etag(repos_.at(repo_id).files.at(name), sha_.at(repo_id + "\n" + name));
 }
 
+void FakeHubServer::add_rename(const std::string& old_id, const std::string& new_id) {
+  std::lock_guard lock(mutex_);
+  renamed_[old_id] = new_id;
+}
+
+void FakeHubServer::require_token(const std::string& repo_id, const std::string& token) {
+  std::lock_guard lock(mutex_);
+  repos_.at(repo_id).token = token;
+}
+
 std::string FakeHubServer::announced_etag(const ServedFile& f, const std::string& sha) const {
   if (!f.etag_override.empty()) return f.etag_override;
   // Small files: the hub sends the git blob id; any stable id of the content serves here.
@@ -175,7 +185,19 @@ void FakeHubServer::answer_resolve(int client, ServedRequest& request) {
   const std::string revision = rest.substr(0, slash);
   const std::string name = slash == std::string::npos ? "" : rest.substr(slash + 1);
   std::unique_lock lock(mutex_);
+  if (const auto renamed = renamed_.find(repo_id); renamed != renamed_.end()) {
+    // What the hub answers for a renamed repository: a redirect relative to itself.
+    request.status = 307;
+    return send_head(client, 307, "Temporary Redirect",
+                     {"Location: /" + renamed->second + "/resolve/" + rest, "Content-Length: 0"});
+  }
   auto repo = repos_.find(repo_id);
+  const auto authorization = request.headers.find("authorization");
+  if (repo != repos_.end() && !repo->second.token.empty() &&
+      (authorization == request.headers.end() || authorization->second != "Bearer " + repo->second.token)) {
+    request.status = 401;
+    return send_head(client, 401, "Unauthorized", {"X-Error-Code: GatedRepo", "Content-Length: 0"});
+  }
   if (repo == repos_.end()) {
     request.status = 401;
     return send_head(client, 401, "Unauthorized", {"X-Error-Code: RepoNotFound", "Content-Length: 0"});

@@ -49,6 +49,10 @@ class FakeHubServer {
   // Every file of a checkpoint folder; *.safetensors and *.bin as LFS files.
   void add_folder(const std::string& repo_id, const std::filesystem::path& folder);
   ServedFile& file(const std::string& repo_id, const std::string& name);
+  // A renamed repository: requests for `old_id` get the hub's relative 307 redirect to `new_id`.
+  void add_rename(const std::string& old_id, const std::string& new_id);
+  // A gated or private repository: resolve requests without "Authorization: Bearer <token>" get 401.
+  void require_token(const std::string& repo_id, const std::string& token);
 
   std::vector<ServedRequest> requests() const;
   // The SHA-256 an LFS file is announced with.
@@ -59,6 +63,7 @@ class FakeHubServer {
     std::string commit;
     std::vector<std::string> refs;
     std::map<std::string, ServedFile> files;
+    std::string token;  // non-empty: needed as a bearer token
   };
   void serve();
   void handle(int client);
@@ -73,6 +78,7 @@ class FakeHubServer {
   mutable std::mutex mutex_;
   std::map<std::string, Repo> repos_;
   std::map<std::string, std::string> sha_;  // "<repo>\n<file>" -> SHA-256 of its content
+  std::map<std::string, std::string> renamed_;  // old repository id -> new
   std::vector<ServedRequest> log_;
   std::thread thread_;
 };

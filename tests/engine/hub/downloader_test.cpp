@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <chrono>
 #include <filesystem>
 #include <string>
@@ -103,6 +104,54 @@ TEST_F(HubDownload, StoresTheSnapshotInHuggingFaceLayoutAndTheModelLoads) {
   EXPECT_EQ(model->info().layers, 2);
   EXPECT_EQ(load_tokenizer(r.snapshot, "")->encode("hello world").ids(),
             load_tokenizer(source, "")->encode("hello world").ids());
+}
+
+TEST_F(HubDownload, ARenamedRepositoryIsFollowedThroughTheHubsRelativeRedirect) {
+  server_.add_rename("old-org/tiny-distilbert", kRepo);
+  const DownloadResult r = download_model(options("old-org/tiny-distilbert"));
+  // Stored under the name asked for, as huggingface_hub does, with the files of the new name.
+  const fs::path old_dir = cache_ / "models--old-org--tiny-distilbert";
+  EXPECT_EQ(r.snapshot, old_dir / "snapshots" / kCommit);
+  EXPECT_EQ(test::read_file(r.snapshot / "model.safetensors"),
+            test::read_file(test::models_dir() / kDistilBert / "model.safetensors"));
+  int redirects = 0, followed = 0;
+  for (const auto& req : server_.requests()) {
+    if (req.status == 307 && req.path.rfind("/old-org/tiny-distilbert/resolve/", 0) == 0) ++redirects;
+    if (req.path.rfind("/test-org/tiny-distilbert/resolve/", 0) == 0) ++followed;
+  }
+  EXPECT_GE(redirects, 4) << "config, weights, vocabulary and tokenizer config each asked under the old name";
+  EXPECT_GE(followed, redirects) << "each redirect followed to the new name";
+  EXPECT_NO_THROW(load_model(r.snapshot, make_cpu_backend(1)));
+}
+
+TEST_F(HubDownload, AGatedRepositoryNeedsTheTokenAndGetsItAsABearerHeader) {
+  server_.require_token(kRepo, "hf_test_token_123");
+  try {
+    download_model(options());
+    FAIL() << "expected an error without a token";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("set HF_TOKEN"), std::string::npos) << e.what();
+  }
+  EXPECT_FALSE(fs::exists(repo_dir() / "snapshots")) << "nothing stored for a refused download";
+
+  DownloadOptions o = options();
+  o.token = "hf_test_token_123";
+  const DownloadResult r = download_model(o);
+  EXPECT_TRUE(fs::exists(r.snapshot / "model.safetensors"));
+  bool sent = false;
+  for (const auto& req : server_.requests())
+    if (req.path.find("/resolve/") != std::string::npos && req.status / 100 == 2) {
+      const auto auth = req.headers.find("authorization");
+      sent = auth != req.headers.end() && auth->second == "Bearer hf_test_token_123";
+      if (!sent) break;
+    }
+  EXPECT_TRUE(sent) << "every answered hub request carried the token";
+
+  // From the environment when the options carry none.
+  fs::remove_all(cache_);
+  ::setenv("HF_TOKEN", "hf_test_token_123", 1);
+  EXPECT_NO_THROW(download_model(options()));
+  ::unsetenv("HF_TOKEN");
 }
 
 TEST_F(HubDownload, ASecondDownloadUsesTheCacheAndAnotherRevisionGetsItsRef) {
