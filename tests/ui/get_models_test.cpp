@@ -2,6 +2,7 @@
 // of the hub (support/fake_hub_server.h) that never blocks the event loop and ends with the model
 // folder, a failure that is explained, and the cached models offered by the window.
 #include <QAction>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -121,6 +122,31 @@ TEST_F(GetModels, CancelStopsTheDownloadAndKeepsWhatCame) {
   const fs::path part = cache_ / "models--test-org--tiny-bert" / "blobs" /
                         (server_.etag_of("test-org/tiny-bert", "model.safetensors") + ".incomplete");
   EXPECT_TRUE(fs::exists(part));
+}
+
+TEST_F(GetModels, ClosingMidDownloadEndsWithinASecondAndLeavesOnlyTheResumableFile) {
+  // 4 MB in 64 KiB pieces 20 ms apart: about 1.3 s, longer than closing may take.
+  server_.file("test-org/tiny-bert", "model.safetensors").piece_delay_ms = 20;
+  auto* dialog = new GetModelsDialog(nullptr, QString::fromStdString(server_.endpoint()), test::qpath(cache_));
+  dialog->show();
+  dialog->setModelId(QStringLiteral("test-org/tiny-bert"));
+  QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("downloadButton")), Qt::LeftButton);
+  auto* bar = dialog->findChild<QProgressBar*>();
+  QTRY_VERIFY_WITH_TIMEOUT(bar->maximum() > 0 && bar->value() > 0, kWaitMillis);
+  QElapsedTimer timer;
+  timer.start();
+  dialog->close();
+  delete dialog;  // what closing the window does to its children
+  EXPECT_LT(timer.elapsed(), 1000) << "closing waited for the download";
+  const fs::path repo = cache_ / "models--test-org--tiny-bert";
+  const std::string etag = server_.etag_of("test-org/tiny-bert", "model.safetensors");
+  EXPECT_TRUE(fs::exists(repo / "blobs" / (etag + ".incomplete"))) << "the part kept for resuming";
+  EXPECT_FALSE(fs::exists(repo / "blobs" / etag)) << "a partial file under the final name";
+  bool linked = false;
+  if (fs::exists(repo / "snapshots"))
+    for (const auto& entry : fs::recursive_directory_iterator(repo / "snapshots"))
+      linked |= entry.path().filename() == "model.safetensors";
+  EXPECT_FALSE(linked) << "the snapshot points at weights that did not arrive";
 }
 
 TEST(ModelName, HubSnapshotsAreCalledByTheirModelId) {
