@@ -12,6 +12,7 @@
 #include "ui/flow_layout.h"
 #include "ui/head_lines_canvas.h"
 #include "ui/head_lines_figure.h"
+#include "ui/heatmap_view.h"
 
 namespace as::ui {
 namespace {
@@ -35,10 +36,10 @@ HeadLinesView::HeadLinesView(QWidget* parent) : QWidget(parent) {
   scroll_->setWidgetResizable(true);  // fills the view; scrolls once the tokens need more height
   scroll_->setFrameShape(QFrame::NoFrame);
   layout->addWidget(scroll_, 1);
-  caption_ = new QLabel(tr("Left: the token attending (query); right: the token it attends to (key). Line "
-                           "opacity is the attention weight, one colour per head. Point at a token to see only "
-                           "its lines."),
-                        this);
+  explanation_ = tr("Left: the token attending (query); right: the token it attends to (key). Line "
+                    "opacity is the attention weight, one colour per head. Point at a token to see only "
+                    "its lines.");
+  caption_ = new QLabel(explanation_, this);
   caption_->setWordWrap(true);
   caption_->setStyleSheet(QStringLiteral("color: #505050;"));
   layout->addWidget(caption_);
@@ -139,14 +140,18 @@ QStringList HeadLinesView::labels() const {
 
 bool HeadLinesView::canExport() const { return result_ && result_->keeps_layer(layer()); }
 
+QString HeadLinesView::caption() const { return caption_->text(); }
+
 void HeadLinesView::refresh() {
   if (!canExport()) {
     canvas_->setData({}, Tensor(), {});
     const bool pending = result_ && result_->layer_count() > 0;
     layer_->setEnabled(pending);
+    caption_->setText(pending ? layer_pending_text(*result_, layer()) : explanation_);
     if (pending) emit layerNeeded(layer());
     return;
   }
+  caption_->setText(explanation_);
   layer_->setEnabled(true);
   canvas_->setData(labels(), result_->forward.attentions[static_cast<size_t>(layer())], selectedHeads());
 }

@@ -38,6 +38,8 @@ class HeadLinesView : public QWidget {
   std::vector<int> selectedHeads() const;
   HeadLinesCanvas* canvas() const { return canvas_; }
   bool canExport() const;
+  // The text under the lines (what they mean, or that the layer is being computed).
+  QString caption() const;
   std::unique_ptr<Figure> figure() const;
 
  signals:
@@ -59,6 +61,7 @@ class HeadLinesView : public QWidget {
   QScrollArea* scroll_ = nullptr;
   HeadLinesCanvas* canvas_ = nullptr;
   QLabel* caption_ = nullptr;
+  QString explanation_;  // the caption when lines are drawn
 };
 
 }  // namespace as::ui

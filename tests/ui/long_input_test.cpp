@@ -18,6 +18,7 @@
 #include "support/test_support.h"
 #include "ui/export_actions.h"
 #include "ui/head_grid_view.h"
+#include "ui/head_lines_view.h"
 #include "ui/heatmap_plot.h"
 #include "ui/heatmap_view.h"
 #include "ui/main_window.h"
@@ -129,12 +130,17 @@ TEST_F(LongInput, OnlyTheLayerOnScreenIsKeptWholeAndItEqualsTransformers) {
   finished.clear();
   window_->heatmapView()->showHead(3, 1);
   EXPECT_FALSE(window_->heatmapView()->shownData().has_value());
+  EXPECT_FALSE(window_->headLinesView()->canExport()) << "the head view follows the heatmap to layer 3";
+  EXPECT_TRUE(window_->headLinesView()->caption().startsWith(QStringLiteral("Computing layer 3")))
+      << window_->headLinesView()->caption().toStdString();
   const auto with3 = wait_for_layer(finished, 3);
   ASSERT_NE(with3, nullptr) << "no run kept layer 3 after the heatmap asked for it";
   EXPECT_TRUE(with3->keeps_layer(0)) << "the layers asked for recently stay kept (views showing different layers)";
   EXPECT_FALSE(with3->keeps_layer(1));
   QTest::qWait(50);
   ASSERT_TRUE(window_->heatmapView()->shownData().has_value());
+  EXPECT_TRUE(window_->headLinesView()->canExport());
+  EXPECT_FALSE(window_->headLinesView()->caption().startsWith(QStringLiteral("Computing")));
   const Tensor layer3 = golden_.layer(3);
   for (int r = 0; r < 500; r += 5)
     for (int c = 0; c < 500; c += 11)
