@@ -254,13 +254,20 @@ std::vector<Token> ByteLevelBpeTokenizer::tokenize(std::string_view text, std::v
   reserve_tokens(tokens, plan.size() + kRoomForSpecialTokens);
   for (const PlannedToken& p : plan) {
     const auto [start, end] = cursor.span(original_byte(p.begin), original_byte(p.end));
+    // Filled in place: a temporary Token moved into the vector would copy its text twice.
+    Token& token = tokens.emplace_back();
+    token.word = p.word;
+    token.start = start;
+    token.end = end;
     if (p.special) {
       const SpecialToken& special = specials_.tokens()[static_cast<size_t>(p.id)];
-      tokens.push_back(Token{.id = special.id, .word = p.word, .text = special.content, .start = start, .end = end,
-                             .special = true});
+      token.id = special.id;
+      token.text = special.content;
+      token.special = true;
     } else {
-      tokens.push_back(Token{.id = p.id, .word = p.word, .text = token_text(p.id), .start = start, .end = end,
-                             .continuation = p.continuation});
+      token.id = p.id;
+      token.text = token_text(p.id);
+      token.continuation = p.continuation;
     }
   }
   return tokens;
