@@ -122,6 +122,12 @@ void blank_masked_cells(Matrix& matrix, const Matrix& scores) {
   }
 }
 
+Matrix masked_head(const Tensor& probabilities, const Tensor& scores, int64_t head) {
+  Matrix weights = head_matrix(probabilities, head);
+  blank_masked_cells(weights, head_matrix(scores, head));
+  return weights;
+}
+
 ValueRange finite_range(const Matrix& matrix) {
   ValueRange range;
   for (const float v : matrix.values) {

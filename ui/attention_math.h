@@ -33,6 +33,8 @@ Matrix aggregate_heads(const Tensor& per_head, HeadAggregate aggregate, int64_t 
 // Masked cells (where the pre-softmax `scores` are -inf: the causal mask, padding keys) become NaN,
 // which the views draw as blank cells: a probability of 0 there is not a learned value.
 void blank_masked_cells(Matrix& matrix, const Matrix& scores);
+// One head's probabilities of a layer with its masked cells blanked (NaN).
+Matrix masked_head(const Tensor& probabilities, const Tensor& scores, int64_t head);
 
 struct ValueRange {
   float min = 0.0f;

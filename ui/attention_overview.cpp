@@ -5,12 +5,6 @@
 
 namespace as::ui {
 
-Matrix pooled_head_weights(const Tensor& probabilities, const Tensor& scores, int64_t head, int64_t max_side) {
-  Matrix weights = head_matrix(probabilities, head);
-  blank_masked_cells(weights, head_matrix(scores, head));
-  return max_pooled(weights, max_side);
-}
-
 void AttentionOverviewBuilder::add(size_t layer, const Tensor& probabilities, const Tensor& scores) {
   if (static_cast<int64_t>(layer) != overview_.layers)
     throw std::logic_error("attention overview: layer " + std::to_string(layer) + " arrived out of order");
@@ -19,7 +13,7 @@ void AttentionOverviewBuilder::add(size_t layer, const Tensor& probabilities, co
     overview_.mask_scores = head_matrix(scores, 0);
   }
   for (int64_t h = 0; h < overview_.heads; ++h)
-    overview_.pooled.push_back(pooled_head_weights(probabilities, scores, h, AttentionOverview::kMaxSide));
+    overview_.pooled.push_back(max_pooled(masked_head(probabilities, scores, h), AttentionOverview::kMaxSide));
   overview_.head_means.push_back(mean_of_heads(probabilities));
   ++overview_.layers;
 }

@@ -29,9 +29,6 @@ struct AttentionOverview {
   }
 };
 
-// Head `head` of a layer as the overview keeps it: masked cells blanked, then max-pooled.
-Matrix pooled_head_weights(const Tensor& probabilities, const Tensor& scores, int64_t head, int64_t max_side);
-
 // Collects the overview from ForwardOptions::on_attention calls (layers in order).
 class AttentionOverviewBuilder {
  public:

@@ -221,7 +221,7 @@ void DiffView::redraw() {
     stack_->setCurrentWidget(message_);
     return;
   }
-  diff_ = attention_difference(a.forward, b.forward, layer_->value(), head_->value());
+  diff_ = attention_difference(a.forward, b.forward, layer, head_->value());
   plot_->setHeatmap(diff_->heatmap, labels(), labels());
   stack_->setCurrentWidget(plot_);
   QString lengths;

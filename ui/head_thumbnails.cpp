@@ -23,13 +23,6 @@ std::array<QRgb, 256> colour_table(ColourMap colours) {
 
 }  // namespace
 
-QImage head_thumbnail(const Tensor& probabilities, const Tensor& scores, int64_t head, ColourMap colours,
-                      float* max_weight) {
-  Matrix weights = head_matrix(probabilities, head);
-  blank_masked_cells(weights, head_matrix(scores, head));
-  return weights_thumbnail(weights, colours, max_weight);
-}
-
 QImage weights_thumbnail(const Matrix& weights, ColourMap colours, float* max_weight) {
   const ValueRange range = finite_range(weights);
   const float top = range.valid && range.max > 0.0f ? range.max : 1.0f;
@@ -55,25 +48,15 @@ HeadThumbnails head_thumbnails(const RunResult& result, ColourMap colours) {
   HeadThumbnails thumbnails;
   thumbnails.layers = static_cast<int>(result.layer_count());
   thumbnails.heads = static_cast<int>(result.head_count());
-  if (result.overview) {  // a long input: every layer's heads as the worker pooled them
-    const AttentionOverview& overview = *result.overview;
-    thumbnails.layers = static_cast<int>(overview.layers);
-    thumbnails.heads = static_cast<int>(overview.heads);
-    for (int l = 0; l < thumbnails.layers; ++l) {
-      for (int h = 0; h < thumbnails.heads; ++h) {
-        float max_weight = 0.0f;
-        thumbnails.images.push_back(weights_thumbnail(overview.pooled_head(l, h), colours, &max_weight));
-        thumbnails.maxima.push_back(max_weight);
-      }
-    }
-    return thumbnails;
-  }
+  // A long input keeps only some layers whole: every layer's heads come pooled from the overview.
+  const AttentionOverview* overview = result.overview.get();
   for (int l = 0; l < thumbnails.layers; ++l) {
     for (int h = 0; h < thumbnails.heads; ++h) {
+      const auto layer = static_cast<size_t>(l);
+      const Matrix weights = overview ? overview->pooled_head(l, h)
+                                      : masked_head(result.forward.attentions[layer], result.forward.scores[layer], h);
       float max_weight = 0.0f;
-      thumbnails.images.push_back(head_thumbnail(result.forward.attentions[static_cast<size_t>(l)],
-                                                 result.forward.scores[static_cast<size_t>(l)], h, colours,
-                                                 &max_weight));
+      thumbnails.images.push_back(weights_thumbnail(weights, colours, &max_weight));
       thumbnails.maxima.push_back(max_weight);
     }
   }

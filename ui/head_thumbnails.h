@@ -22,8 +22,6 @@ struct HeadThumbnails {
   bool empty() const { return images.isEmpty(); }
 };
 
-QImage head_thumbnail(const Tensor& probabilities, const Tensor& scores, int64_t head, ColourMap colours,
-                      float* max_weight = nullptr);
 // Weights already blanked (NaN) where masked, coloured relative to their largest value.
 QImage weights_thumbnail(const Matrix& weights, ColourMap colours, float* max_weight = nullptr);
 // From the full attentions, or from RunResult::overview when the run kept only some layers.

@@ -1,9 +1,9 @@
 #include "ui/session_controller.h"
 
 #include <QDeadlineTimer>
+#include <QtDebug>
 
 #include <algorithm>
-#include <QtDebug>
 
 #include "ui/session_worker.h"
 

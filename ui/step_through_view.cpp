@@ -19,9 +19,9 @@
 #include <cmath>
 
 #include "ui/column_chart.h"
-#include "ui/heatmap_view.h"
 #include "ui/colour_scale.h"
 #include "ui/figure.h"
+#include "ui/heatmap_view.h"
 #include "ui/qt_colours.h"
 
 namespace as::ui {

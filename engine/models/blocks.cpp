@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "core/error.h"
 
@@ -60,21 +61,20 @@ bool layer_requested(const ForwardOptions& options, size_t layer) {
 void record_attention(Backend& be, const CapturedAttention& att, int64_t heads, const LayerCapture& capture) {
   const ForwardOptions& options = capture.options;
   if (!options.capture_attention) return;
-  const int64_t Tq = att.probs.rows / heads, Tk = att.probs.cols;
   ForwardResult& result = capture.result;
-  if (layer_requested(options, capture.layer)) {
-    result.attentions.push_back(be.download(att.probs).view_as({heads, Tq, Tk}));
-    result.scores.push_back(be.download(att.scores).view_as({heads, Tq, Tk}));
-    if (options.on_attention) options.on_attention(capture.layer, result.attentions.back(), result.scores.back());
+  const bool keep = layer_requested(options, capture.layer);
+  if (!keep && !options.on_attention) {  // empty placeholders, so indices still name layers
+    result.attentions.emplace_back();
+    result.scores.emplace_back();
     return;
   }
-  result.attentions.emplace_back();
-  result.scores.emplace_back();
-  if (options.on_attention) {  // downloaded for the call only: one layer at a time in memory
-    const Tensor probabilities = be.download(att.probs).view_as({heads, Tq, Tk});
-    const Tensor scores = be.download(att.scores).view_as({heads, Tq, Tk});
-    options.on_attention(capture.layer, probabilities, scores);
-  }
+  const int64_t Tq = att.probs.rows / heads, Tk = att.probs.cols;
+  Tensor probabilities = be.download(att.probs).view_as({heads, Tq, Tk});
+  Tensor scores = be.download(att.scores).view_as({heads, Tq, Tk});
+  if (options.on_attention) options.on_attention(capture.layer, probabilities, scores);
+  // A layer not kept was downloaded for the call only: one layer at a time in memory.
+  result.attentions.push_back(keep ? std::move(probabilities) : Tensor());
+  result.scores.push_back(keep ? std::move(scores) : Tensor());
 }
 
 void record_qkv(Backend& be, const Mat& q, const Mat& k, const Mat& v, const LayerCapture& capture) {

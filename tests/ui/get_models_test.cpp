@@ -42,6 +42,17 @@ class GetModels : public ::testing::Test {
     server_.add_repo("test-org/tiny-bert", kCommit, {"main"});
     server_.add_folder("test-org/tiny-bert", as::test::models_dir() / "random-bert-uncased-L2-H64-bf16");
   }
+  // Starts downloading the 4 MB weights in 64 KiB pieces 20 ms apart (about 1.3 s, time to watch
+  // progress, cancel or close) and waits until progress shows; false on timeout.
+  bool start_slow_download(GetModelsDialog& dialog) {
+    server_.file("test-org/tiny-bert", "model.safetensors").piece_delay_ms = 20;
+    dialog.show();
+    dialog.setModelId(QStringLiteral("test-org/tiny-bert"));
+    QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("downloadButton")), Qt::LeftButton);
+    auto* bar = dialog.findChild<QProgressBar*>();
+    return QTest::qWaitFor([bar] { return bar->maximum() > 0 && bar->value() > 0; }, kWaitMillis);
+  }
+
   fs::path cache_;
   as::test::FakeHubServer server_;
 };
@@ -101,16 +112,10 @@ TEST_F(GetModels, AFailureIsExplainedAndTheDialogStaysUsable) {
 }
 
 TEST_F(GetModels, CancelStopsTheDownloadAndKeepsWhatCame) {
-  // 4 MB in 64 KiB pieces 20 ms apart: about 1.3 s, time to see progress and cancel.
-  server_.file("test-org/tiny-bert", "model.safetensors").piece_delay_ms = 20;
   GetModelsDialog dialog(nullptr, QString::fromStdString(server_.endpoint()), test::qpath(cache_));
   dialog.resize(640, 480);
-  dialog.show();
-  dialog.setModelId(QStringLiteral("test-org/tiny-bert"));
   QSignalSpy ready(&dialog, &GetModelsDialog::modelReady);
-  QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("downloadButton")), Qt::LeftButton);
-  auto* bar = dialog.findChild<QProgressBar*>();
-  QTRY_VERIFY_WITH_TIMEOUT(bar->maximum() > 0 && bar->value() > 0, kWaitMillis);
+  ASSERT_TRUE(start_slow_download(dialog)) << "no progress shown";
   auto* status = dialog.findChild<QLabel*>(QStringLiteral("downloadStatus"));
   EXPECT_TRUE(status->text().startsWith(QStringLiteral("model.safetensors: "))) << status->text().toStdString();
   dialog.grab().save(test::qpath(test::scratch("get-models-shot-progress") / "get-models-progress.png"));
@@ -125,14 +130,8 @@ TEST_F(GetModels, CancelStopsTheDownloadAndKeepsWhatCame) {
 }
 
 TEST_F(GetModels, ClosingMidDownloadEndsWithinASecondAndLeavesOnlyTheResumableFile) {
-  // 4 MB in 64 KiB pieces 20 ms apart: about 1.3 s, longer than closing may take.
-  server_.file("test-org/tiny-bert", "model.safetensors").piece_delay_ms = 20;
   auto* dialog = new GetModelsDialog(nullptr, QString::fromStdString(server_.endpoint()), test::qpath(cache_));
-  dialog->show();
-  dialog->setModelId(QStringLiteral("test-org/tiny-bert"));
-  QTest::mouseClick(dialog->findChild<QPushButton*>(QStringLiteral("downloadButton")), Qt::LeftButton);
-  auto* bar = dialog->findChild<QProgressBar*>();
-  QTRY_VERIFY_WITH_TIMEOUT(bar->maximum() > 0 && bar->value() > 0, kWaitMillis);
+  ASSERT_TRUE(start_slow_download(*dialog)) << "no progress shown";
   QElapsedTimer timer;
   timer.start();
   dialog->close();

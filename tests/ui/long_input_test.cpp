@@ -90,6 +90,15 @@ class LongInput : public ::testing::Test {
     ASSERT_EQ(result_->encoding.ids(), golden_.json["input_ids"].get<std::vector<int32_t>>());
   }
 
+  // The text run again with the controller's limit lowered under its 32 MB of attention; nullptr on timeout.
+  RunResultPtr run_over_the_limit() {
+    SessionController* controller = window_->controller();
+    controller->setFullCaptureLimit(8u << 20);
+    QSignalSpy finished(controller, &SessionController::runFinished);
+    controller->requestRun(QString::fromStdString(golden_.json["text"].get<std::string>()));
+    return finished.wait(kWaitMillis) ? finished.last().at(0).value<RunResultPtr>() : nullptr;
+  }
+
   Golden golden_;
   std::unique_ptr<MainWindow> window_;
   RunResultPtr result_;
@@ -100,12 +109,8 @@ TEST_F(LongInput, OnlyTheLayerOnScreenIsKeptWholeAndItEqualsTransformers) {
   // default limit. The window's controller was given its default, so lower it for this input.
   // (Done after the first run: that one must be the full capture a short input gets.)
   EXPECT_EQ(result_->overview, nullptr) << "32 MB of attention is under the 64 MiB limit: kept whole";
-  SessionController* controller = window_->controller();
-  controller->setFullCaptureLimit(8u << 20);
-  QSignalSpy finished(controller, &SessionController::runFinished);
-  controller->requestRun(QString::fromStdString(golden_.json["text"].get<std::string>()));
-  ASSERT_TRUE(finished.wait(kWaitMillis));
-  const auto lazy = finished.last().at(0).value<RunResultPtr>();
+  const auto lazy = run_over_the_limit();
+  ASSERT_NE(lazy, nullptr);
   ASSERT_NE(lazy->overview, nullptr) << "over the limit: an overview instead of every layer";
   EXPECT_TRUE(lazy->keeps_layer(0)) << "the heatmap shows layer 0";
   for (int l : {1, 2, 3}) EXPECT_FALSE(lazy->keeps_layer(l)) << "layer " << l;
@@ -127,7 +132,7 @@ TEST_F(LongInput, OnlyTheLayerOnScreenIsKeptWholeAndItEqualsTransformers) {
       ASSERT_NEAR(plot->cellValue(r, c), layer0.at(2, r, c), as::test::kAttentionTol) << r << "," << c;
 
   // Layer 3 was not kept: the heatmap says it is being computed, and the run keeping it follows.
-  finished.clear();
+  QSignalSpy finished(window_->controller(), &SessionController::runFinished);
   window_->heatmapView()->showHead(3, 1);
   EXPECT_FALSE(window_->heatmapView()->shownData().has_value());
   EXPECT_FALSE(window_->headLinesView()->canExport()) << "the head view follows the heatmap to layer 3";
@@ -155,12 +160,8 @@ TEST_F(LongInput, OnlyTheLayerOnScreenIsKeptWholeAndItEqualsTransformers) {
 }
 
 TEST_F(LongInput, TheOverviewPoolsEveryHeadAndAveragesEveryLayer) {
-  SessionController* controller = window_->controller();
-  controller->setFullCaptureLimit(8u << 20);
-  QSignalSpy finished(controller, &SessionController::runFinished);
-  controller->requestRun(QString::fromStdString(golden_.json["text"].get<std::string>()));
-  ASSERT_TRUE(finished.wait(kWaitMillis));
-  const auto lazy = finished.last().at(0).value<RunResultPtr>();
+  const auto lazy = run_over_the_limit();
+  ASSERT_NE(lazy, nullptr);
   ASSERT_NE(lazy->overview, nullptr);
   const AttentionOverview& overview = *lazy->overview;
   ASSERT_EQ(overview.layers, 4);
