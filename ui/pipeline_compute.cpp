@@ -14,7 +14,7 @@ Token generated_token(const Tokenizer& tokenizer, int32_t id) {
   const auto eos = tokenizer.special_ids().eos;
   token.special = eos && *eos == id;
   // Byte-level pieces that start a word carry the space marker "Ġ" (or a newline "Ċ").
-  token.continuation = !token.special && token.text.rfind("\xC4\xA0", 0) != 0 && token.text.rfind("\xC4\x8A", 0) != 0;
+  token.continuation = !token.special && !token.text.starts_with("\xC4\xA0") && !token.text.starts_with("\xC4\x8A");
   return token;
 }
 

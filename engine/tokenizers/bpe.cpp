@@ -276,9 +276,9 @@ std::vector<Token> ByteLevelBpeTokenizer::tokenize(std::string_view text, std::v
 std::vector<ByteLevelBpeTokenizer::PlannedToken> ByteLevelBpeTokenizer::plan_tokens(
     std::string_view text, std::vector<WordExplanation>* explanations) const {
   std::vector<PlannedToken> plan;
-  // Mixed-script text has about one token per two bytes (emoji and CJK split into byte pieces);
-  // reserving that much avoids a reallocation that would copy and fault the plan twice.
-  plan.reserve(text.size() / 2 + 16);
+  // Every token covers at least one byte, so this never reallocates (a reallocation would copy
+  // and fault the plan twice); pages of the reserve that are never written are never touched.
+  plan.reserve(text.size() + 1);
   std::vector<BpePiece> pieces;
   BpeCallCache recent;
   BpeCallCache* const recent_if_long = text.size() >= 16384 ? &recent : nullptr;  // not worth it for short texts

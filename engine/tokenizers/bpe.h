@@ -80,7 +80,7 @@ class ByteLevelBpeTokenizer final : public Tokenizer {
                  WordExplanation* explanation) const;
   const std::string& raw_bytes(int32_t id) const;
   // The string of an id that came from the vocabulary itself (so it has one).
-  const std::string& token_text(int32_t id) const { return *vocab_.token(id); }
+  const TokenText& token_text(int32_t id) const { return vocab_.text(id); }
 
   Vocab vocab_;
   BpeMerges merges_;

@@ -21,25 +21,37 @@ constexpr const char* kPattern =
     R"(]+(?![^)" AS_WHITE_SPACE R"(])|[)" AS_WHITE_SPACE R"(]+)";
 #undef AS_WHITE_SPACE
 
-// Per-call PCRE2 state (the compiled pattern is shared between threads, match data is not),
-// created on the first match that needs the regex.
-class RegexRunner {
+// PCRE2's per-match state (the compiled pattern is shared between threads, match data is not),
+// one per thread, created the first time a thread needs the regex and kept until it ends: a text
+// with many special tokens is split in many segments, and an 8 MiB JIT stack mapped and unmapped
+// for each of them cost more than the matching.
+class MatchState {
  public:
-  RegexRunner(pcre2_code* code, bool jit, std::string_view text) : code_(code), jit_(jit), text_(text) {}
-  ~RegexRunner() {
-    if (stack_) pcre2_jit_stack_free(stack_);
-    if (context_) pcre2_match_context_free(context_);
-    if (data_) pcre2_match_data_free(data_);
+  MatchState() {
+    data_ = pcre2_match_data_create(1, nullptr);  // the pattern has no capture groups
+    context_ = pcre2_match_context_create(nullptr);
+    if (!data_ || !context_) {
+      release();
+      throw Error("out of memory for the GPT-2 pre-tokenisation regex");
+    }
+    // Long whitespace runs make \s+(?!\S) backtrack; give the JIT room beyond its 32 KiB default.
+    stack_ = pcre2_jit_stack_create(32 * 1024, 8 * 1024 * 1024, nullptr);
+    if (stack_) pcre2_jit_stack_assign(context_, nullptr, stack_);
   }
-  RegexRunner(const RegexRunner&) = delete;
-  RegexRunner& operator=(const RegexRunner&) = delete;
+  ~MatchState() { release(); }
+  MatchState(const MatchState&) = delete;
+  MatchState& operator=(const MatchState&) = delete;
 
-  // The next match at or after `offset`; false when there is none.
-  bool next(size_t offset, size_t* begin, size_t* end) {
-    if (!data_) prepare();
-    const auto subject = reinterpret_cast<PCRE2_SPTR>(text_.data());
-    const int rc = jit_ ? pcre2_jit_match(code_, subject, text_.size(), offset, 0, data_, context_)
-                        : pcre2_match(code_, subject, text_.size(), offset, PCRE2_NO_UTF_CHECK, data_, context_);
+  static MatchState& for_this_thread() {
+    thread_local MatchState state;
+    return state;
+  }
+
+  // The next match in `text` at or after `offset`; false when there is none.
+  bool next(pcre2_code* code, bool jit, std::string_view text, size_t offset, size_t* begin, size_t* end) {
+    const auto subject = reinterpret_cast<PCRE2_SPTR>(text.data());
+    const int rc = jit ? pcre2_jit_match(code, subject, text.size(), offset, 0, data_, context_)
+                       : pcre2_match(code, subject, text.size(), offset, PCRE2_NO_UTF_CHECK, data_, context_);
     if (rc == PCRE2_ERROR_NOMATCH) return false;
     if (rc < 0) {
       PCRE2_UCHAR message[256];
@@ -54,20 +66,15 @@ class RegexRunner {
   }
 
  private:
-  void prepare() {
-    data_ = pcre2_match_data_create_from_pattern(code_, nullptr);
-    context_ = pcre2_match_context_create(nullptr);
-    if (!data_ || !context_) throw Error("out of memory for the GPT-2 pre-tokenisation regex");
-    if (jit_) {
-      // Long whitespace runs make \s+(?!\S) backtrack; give the JIT room beyond its 32 KiB default.
-      stack_ = pcre2_jit_stack_create(32 * 1024, 8 * 1024 * 1024, nullptr);
-      if (stack_) pcre2_jit_stack_assign(context_, nullptr, stack_);
-    }
+  void release() {
+    if (stack_) pcre2_jit_stack_free(stack_);
+    if (context_) pcre2_match_context_free(context_);
+    if (data_) pcre2_match_data_free(data_);
+    stack_ = nullptr;
+    context_ = nullptr;
+    data_ = nullptr;
   }
 
-  pcre2_code* code_;
-  bool jit_;
-  std::string_view text_;
   pcre2_match_data* data_ = nullptr;
   pcre2_match_context* context_ = nullptr;
   pcre2_jit_stack* stack_ = nullptr;
@@ -141,7 +148,7 @@ Gpt2PreTokenizer::~Gpt2PreTokenizer() { pcre2_code_free(as_code(code_)); }
 
 void Gpt2PreTokenizer::split(std::string_view valid_text,
                              const std::function<void(size_t, size_t)>& on_piece) const {
-  RegexRunner regex(as_code(code_), jit_, valid_text);
+  MatchState* regex = nullptr;  // only texts with non-ASCII characters need it
   size_t pos = 0;
   while (pos < valid_text.size()) {
     const size_t ascii = ascii_match_length(valid_text, pos);
@@ -151,7 +158,8 @@ void Gpt2PreTokenizer::split(std::string_view valid_text,
       continue;
     }
     size_t begin = 0, end = 0;
-    if (!regex.next(pos, &begin, &end)) break;
+    if (!regex) regex = &MatchState::for_this_thread();
+    if (!regex->next(as_code(code_), jit_, valid_text, pos, &begin, &end)) break;
     on_piece(begin, end);
     pos = end;
   }
@@ -159,9 +167,9 @@ void Gpt2PreTokenizer::split(std::string_view valid_text,
 
 void Gpt2PreTokenizer::split_with_regex_only(std::string_view valid_text,
                                              const std::function<void(size_t, size_t)>& on_piece) const {
-  RegexRunner regex(as_code(code_), jit_, valid_text);
+  MatchState& regex = MatchState::for_this_thread();
   size_t pos = 0, begin = 0, end = 0;
-  while (pos < valid_text.size() && regex.next(pos, &begin, &end)) {
+  while (pos < valid_text.size() && regex.next(as_code(code_), jit_, valid_text, pos, &begin, &end)) {
     on_piece(begin, end);
     pos = end;
   }

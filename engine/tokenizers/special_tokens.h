@@ -7,10 +7,12 @@
 #include <string_view>
 #include <vector>
 
+#include "tokenizers/token_text.h"
+
 namespace as {
 
 struct SpecialToken {
-  std::string content;  // "[CLS]", "<|endoftext|>", ...
+  TokenText content;  // "[CLS]", "<|endoftext|>", ... (interned: tokens copy it)
   int32_t id = 0;
   bool lstrip = false;  // swallows the whitespace on its left
   bool rstrip = false;  // swallows the whitespace on its right

@@ -11,14 +11,16 @@
 #include <string_view>
 #include <vector>
 
+#include "tokenizers/token_text.h"
+
 namespace as {
 
 struct Token {
-  // Fields ordered by size so that a token takes 64 bytes, not 72: a 1 MB text can have half a
-  // million of them, and their memory traffic is a large share of tokenising it.
+  // 40 bytes (the text is an interned pointer, fields ordered by size): a 1 MB text can have half
+  // a million tokens, and their memory traffic is a large share of tokenising it.
   int32_t id = 0;
   int32_t word = -1;          // index of the word (pre-token) it belongs to; -1 for added special tokens
-  std::string text;           // the vocabulary string: "##ing", "Ġthe", "[CLS]"
+  TokenText text;             // the vocabulary string: "##ing", "Ġthe", "[CLS]"
   int64_t start = 0;          // span [start, end) in the ORIGINAL text, in Unicode code points
   int64_t end = 0;            //   (added special tokens such as [CLS] have start == end == 0, as HF fast)
   bool special = false;       // [CLS], [SEP], [MASK], <|endoftext|>, ... (added or typed in the text)

@@ -70,14 +70,14 @@ void Vocab::add(std::string token, int32_t id) {
     // A repeated token: its earlier id no longer maps back to it
     // (Python: {id: tok for tok, id in vocab.items()}).
     Entry& entry = entries_[static_cast<size_t>(slot.entry)];
-    if (to_token_[static_cast<size_t>(entry.id)] == token) has_token_[static_cast<size_t>(entry.id)] = false;
+    if (to_token_[static_cast<size_t>(entry.id)].str() == token) has_token_[static_cast<size_t>(entry.id)] = false;
     entry.id = id;
   } else {
     slot.tag = static_cast<uint32_t>(hash >> 32);
     slot.entry = static_cast<int32_t>(entries_.size());
     entries_.push_back({token, id});
   }
-  to_token_[static_cast<size_t>(id)] = std::move(token);
+  to_token_[static_cast<size_t>(id)] = TokenText(token);
   has_token_[static_cast<size_t>(id)] = true;
 }
 

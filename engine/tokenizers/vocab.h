@@ -9,6 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "tokenizers/token_text.h"
+
 namespace as {
 
 // A fast 64-bit hash for short strings (tokens are a few bytes long).
@@ -38,8 +40,10 @@ class Vocab {
   // The token of `id`, or nullptr when no entry has that id.
   const std::string* token(int32_t id) const {
     if (id < 0 || static_cast<size_t>(id) >= to_token_.size() || !has_token_[static_cast<size_t>(id)]) return nullptr;
-    return &to_token_[static_cast<size_t>(id)];
+    return &to_token_[static_cast<size_t>(id)].str();
   }
+  // The interned token of an id that has one (unchecked: for ids that came from this vocabulary).
+  const TokenText& text(int32_t id) const { return to_token_[static_cast<size_t>(id)]; }
   size_t size() const { return entries_.size(); }
   int32_t id_limit() const { return static_cast<int32_t>(to_token_.size()); }  // max id + 1
 
@@ -57,7 +61,7 @@ class Vocab {
 
   std::vector<Entry> entries_;
   std::vector<Slot> slots_;
-  std::vector<std::string> to_token_;
+  std::vector<TokenText> to_token_;  // interned, so that tokens copy a pointer
   std::vector<bool> has_token_;
 };
 

@@ -65,6 +65,7 @@ WordPieceTokenizer::WordPieceTokenizer(Vocab vocab, WordPieceConfig config)
   const auto unk = vocab_.find(config_.unk_token);
   if (!unk) throw Error("WordPiece vocabulary has no entry for the unknown token '" + config_.unk_token + "'");
   unk_id_ = *unk;
+  unk_text_ = TokenText(config_.unk_token);
   const auto cls = vocab_.find(config_.cls_token);
   const auto sep = vocab_.find(config_.sep_token);
   if (!cls || !sep)
@@ -104,11 +105,11 @@ Vocab WordPieceTokenizer::parse_vocab_txt(std::string_view data, const std::stri
   return vocab;
 }
 
-Token& WordPieceTokenizer::add_token(std::vector<Token>& out, std::string_view piece, int32_t id, Span span,
+Token& WordPieceTokenizer::add_token(std::vector<Token>& out, const TokenText& piece, int32_t id, Span span,
                                      bool continuation, int32_t word) {
   Token& t = out.emplace_back();
   t.id = id;
-  t.text.assign(piece);
+  t.text = piece;
   t.continuation = continuation;
   t.start = span.start;
   t.end = span.end;
@@ -226,16 +227,16 @@ void WordPieceTokenizer::wordpiece(const SpannedText& text, size_t word_begin, s
   const Span whole = text.cover(word_begin, word_end);
   if (explanation) explanation->word = scratch.word_utf8;
 
-  const auto emit_whole = [&](std::string_view piece, int32_t id) {
+  const auto emit_whole = [&](const TokenText& piece, int32_t id) {
     add_token(out, piece, id, whole, false, word_index);
     if (explanation) explanation->pieces.emplace_back(piece);
   };
   if (never_split) {  // BertTokenizer._tokenize keeps never_split words whole
-    emit_whole(scratch.word_utf8, vocab_.find(scratch.word_utf8).value_or(unk_id_));
+    emit_whole(TokenText(scratch.word_utf8), vocab_.find(scratch.word_utf8).value_or(unk_id_));
     return;
   }
   if (length > config_.max_input_chars_per_word) {
-    emit_whole(config_.unk_token, unk_id_);
+    emit_whole(unk_text_, unk_id_);
     return;
   }
 
@@ -247,7 +248,7 @@ void WordPieceTokenizer::wordpiece(const SpannedText& text, size_t word_begin, s
     const int32_t found = explanation ? match_listing_candidates(scratch, start, *explanation, &end)
                                       : longest_match(scratch, start, &end);
     if (found < 0) {  // no piece matches at `start`: the whole word becomes [UNK]
-      emit_whole(config_.unk_token, unk_id_);
+      emit_whole(unk_text_, unk_id_);
       return;
     }
     scratch.pieces.push_back({start, end, found});
@@ -255,14 +256,13 @@ void WordPieceTokenizer::wordpiece(const SpannedText& text, size_t word_begin, s
   }
   for (const auto& piece : scratch.pieces) {
     const Span span = text.cover(word_begin + piece.begin, word_begin + piece.end);
-    const std::string* token = vocab_.token(piece.id);
-    if (token) {
-      add_token(out, *token, piece.id, span, piece.begin > 0, word_index);
+    if (vocab_.token(piece.id)) {
+      add_token(out, vocab_.text(piece.id), piece.id, span, piece.begin > 0, word_index);
     } else {  // a repeated vocabulary line: rebuild the string that matched
       std::string matched = piece.begin > 0 ? prefix : std::string();
       matched.append(scratch.word_utf8, scratch.offsets[piece.begin],
                      scratch.offsets[piece.end] - scratch.offsets[piece.begin]);
-      add_token(out, matched, piece.id, span, piece.begin > 0, word_index);
+      add_token(out, TokenText(matched), piece.id, span, piece.begin > 0, word_index);
     }
     if (explanation) explanation->pieces.push_back(out.back().text);
   }

@@ -73,7 +73,7 @@ class WordPieceTokenizer final : public Tokenizer {
   // Greedy longest-match-first on the word made of characters [begin, end) of `text`.
   void wordpiece(const SpannedText& text, size_t begin, size_t end, bool never_split, int32_t word_index,
                  Scratch& scratch, std::vector<Token>& out, WordExplanation* explanation) const;
-  static Token& add_token(std::vector<Token>& out, std::string_view piece, int32_t id, Span span, bool continuation,
+  static Token& add_token(std::vector<Token>& out, const TokenText& piece, int32_t id, Span span, bool continuation,
                           int32_t word);
   // The id of the longest piece starting at character `start` of the word in `scratch` (kept in
   // *end), or -1. longest_match walks the trie; match_listing_candidates runs the Python loop and
@@ -87,6 +87,7 @@ class WordPieceTokenizer final : public Tokenizer {
   SpecialTokenMatcher specials_;
   PostProcessor post_;
   int32_t unk_id_ = 0;
+  TokenText unk_text_;
   bool split_before_lowering_ = false;  // special_tokens_survive_lower_casing: the fast route is exact
   WordPieceTrie trie_;
   size_t longest_entry_bytes_ = 0;
