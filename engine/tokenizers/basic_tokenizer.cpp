@@ -171,12 +171,21 @@ bool BasicTokenizer::is_kept_whole(const std::u32string& word) const {
   return kept_whole_.count(word) != 0;
 }
 
+bool BasicTokenizer::separates_words(char32_t c) {
+  const uint16_t flags = unicode::char_flags(c);
+  return !is_dropped(c, flags) && (flags & (unicode::kBertWhitespace | unicode::kPythonSpace));
+}
+
+bool BasicTokenizer::is_dropped(char32_t c, uint16_t flags) {
+  return c == 0 || c == unicode::kReplacementChar || (flags & unicode::kBertControl);
+}
+
 void BasicTokenizer::consume(char32_t c, Span span, Scratch& scratch, const WordSink& out) const {
   const uint16_t flags = unicode::char_flags(c);
   // _clean_text drops NUL, U+FFFD and control characters (without splitting there) and turns
   // whitespace into spaces; str.split() then also splits at the other Python whitespace left
   // (U+2028, U+2029).
-  if (c == 0 || c == unicode::kReplacementChar || (flags & unicode::kBertControl)) return;
+  if (is_dropped(c, flags)) return;
   if (flags & (unicode::kBertWhitespace | unicode::kPythonSpace)) {
     finish_word(scratch, out);
     return;

@@ -68,9 +68,14 @@ class BasicTokenizer {
   // text, lower-casing each character first when `lower_case` (instead of a separate pass).
   void tokenize_utf8(std::string_view text, int32_t first_index, bool lower_case, const WordSink& sink) const;
 
+  // Whether `c` ends a word (whitespace that _clean_text keeps, or that str.split() splits at).
+  // The words of a text between two such characters depend on those characters alone.
+  static bool separates_words(char32_t c);
+
  private:
   struct Scratch;
   void consume(char32_t c, Span span, Scratch& scratch, const WordSink& sink) const;
+  static bool is_dropped(char32_t c, uint16_t flags);  // _clean_text removes it
   void finish_word(Scratch& scratch, const WordSink& sink) const;
   bool is_kept_whole(const std::u32string& word) const;
 

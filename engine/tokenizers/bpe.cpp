@@ -188,7 +188,12 @@ void ByteLevelBpeTokenizer::pieces_of(std::string_view pre_token, std::vector<Bp
   }
   const uint64_t hash = hash_token(pre_token);
   if (!explanation) {
-    if (recent && recent->find(pre_token, hash, out)) return;
+    if (recent) {
+      if (const auto hit = recent->find(pre_token, hash); !hit.empty()) {
+        out.assign(hit.begin(), hit.end());
+        return;
+      }
+    }
     if (cache_.find(pre_token, hash, out)) {
       if (recent) recent->remember(pre_token, hash, out);
       return;

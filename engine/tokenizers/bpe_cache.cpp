@@ -49,27 +49,4 @@ void BpeCache::insert(std::string_view key, uint64_t hash, const std::vector<Bpe
   ++shard.entries;
 }
 
-bool BpeCallCache::find(std::string_view key, uint64_t hash, std::vector<BpePiece>& out) const {
-  if (slots_.empty()) return false;
-  const Slot& slot = slots_[static_cast<size_t>(hash) & (kSlots - 1)];
-  if (slot.piece_count == 0 || slot.hash != hash || slot.key_length != key.size() ||
-      std::memcmp(keys_.data() + slot.key_offset, key.data(), key.size()) != 0)
-    return false;
-  out.assign(pieces_.begin() + slot.piece_offset, pieces_.begin() + slot.piece_offset + slot.piece_count);
-  return true;
-}
-
-void BpeCallCache::remember(std::string_view key, uint64_t hash, const std::vector<BpePiece>& pieces) {
-  if (pieces.empty() || keys_.size() + key.size() > UINT32_MAX || pieces_.size() + pieces.size() > UINT32_MAX) return;
-  if (slots_.empty()) slots_.resize(kSlots);
-  Slot& slot = slots_[static_cast<size_t>(hash) & (kSlots - 1)];
-  slot.hash = hash;
-  slot.key_offset = static_cast<uint32_t>(keys_.size());
-  slot.key_length = static_cast<uint32_t>(key.size());
-  slot.piece_offset = static_cast<uint32_t>(pieces_.size());
-  slot.piece_count = static_cast<uint32_t>(pieces.size());
-  keys_.append(key);
-  pieces_.insert(pieces_.end(), pieces.begin(), pieces.end());
-}
-
 }  // namespace as

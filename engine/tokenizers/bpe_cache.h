@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "tokenizers/call_cache.h"
+
 namespace as {
 
 struct BpePiece {
@@ -52,26 +54,7 @@ class BpeCache {
   mutable std::array<Shard, kShards> shards_;
 };
 
-// Pre-tokens seen during one encode() call, in front of the shared cache: a long text repeats the
-// same pre-tokens (" the", ",") over and over, and this one needs no locking. Direct-mapped: a
-// colliding pre-token replaces the older one.
-class BpeCallCache {
- public:
-  bool find(std::string_view key, uint64_t hash, std::vector<BpePiece>& out) const;
-  void remember(std::string_view key, uint64_t hash, const std::vector<BpePiece>& pieces);
-
- private:
-  static constexpr size_t kSlots = 1 << 14;
-  struct Slot {
-    uint64_t hash = 0;
-    uint32_t key_offset = 0;
-    uint32_t key_length = 0;
-    uint32_t piece_offset = 0;
-    uint32_t piece_count = 0;  // 0: empty (every pre-token has at least one piece)
-  };
-  std::vector<Slot> slots_;  // allocated by the first remember()
-  std::string keys_;
-  std::vector<BpePiece> pieces_;
-};
+// Pre-tokens seen during one encode() call, in front of the shared cache.
+using BpeCallCache = CallCache<BpePiece>;
 
 }  // namespace as

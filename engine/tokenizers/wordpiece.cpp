@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "tokenizers/call_cache.h"
 #include "tokenizers/unicode.h"
 
 namespace as {
@@ -117,12 +118,24 @@ Token& WordPieceTokenizer::add_token(std::vector<Token>& out, const TokenText& p
   return t;
 }
 
+// A token of a cached run of text, relative to the run: its first character and word are 0.
+struct WordPieceTokenizer::RunToken {
+  TokenText text;
+  int32_t id;
+  int32_t word;
+  int32_t start;
+  int32_t end;
+  bool continuation;
+};
+
 // What tokenize() builds, passed down to the steps.
 struct WordPieceTokenizer::Output {
   std::vector<Token> tokens;
   std::vector<WordExplanation>* explanations = nullptr;
   int32_t word_index = 0;
   Scratch scratch;
+  CallCache<RunToken>* runs = nullptr;  // long texts only (see tokenize_runs)
+  std::vector<RunToken> run_tokens;     // the tokens of the run being remembered
 };
 
 std::vector<Token> WordPieceTokenizer::tokenize(std::string_view text, std::vector<std::string>& warnings,
@@ -135,6 +148,8 @@ std::vector<Token> WordPieceTokenizer::tokenize(std::string_view text, std::vect
 
   Output out;
   out.explanations = explanations;
+  CallCache<RunToken> runs;
+  if (!explanations && valid.size() >= 16384) out.runs = &runs;  // not worth it for short texts
   reserve_tokens(out.tokens, valid.size() / 4 + kRoomForSpecialTokens);
   // BertTokenizer lower-cases the text first and looks for special tokens after; when that cannot
   // matter (no lower-casing, or special tokens lower-casing cannot create or hide) the faster
@@ -180,8 +195,74 @@ void WordPieceTokenizer::split_then_lower(std::string_view valid, Output& out) c
       add_special(out, part.special, {first, char_index(part.end)});
       continue;
     }
-    basic_.tokenize_utf8(valid.substr(part.begin, part.end - part.begin), first, config_.basic.do_lower_case, sink);
+    tokenize_runs(valid.substr(part.begin, part.end - part.begin), first, out, sink);
   }
+}
+
+void WordPieceTokenizer::tokenize_runs(std::string_view text, int32_t first_index, Output& out,
+                                       const BasicTokenizer::WordSink& sink) const {
+  if (!out.runs) {
+    basic_.tokenize_utf8(text, first_index, config_.basic.do_lower_case, sink);
+    return;
+  }
+  // BasicTokenizer's words of a run of characters between separators depend on that run alone
+  // (a separator ends every word), so each run goes through it once per call and repeats of it
+  // copy its tokens.
+  size_t run_begin = 0;
+  int32_t run_index = first_index;
+  bool in_run = false;
+  size_t pos = 0;
+  int32_t index = first_index;
+  while (pos < text.size()) {
+    const auto lead = static_cast<unsigned char>(text[pos]);
+    const size_t length = lead < 0x80 ? 1 : std::max<size_t>(unicode::valid_sequence_length(text, pos), 1);
+    const char32_t c = length == 1 ? lead : unicode::decode_valid_sequence(text, pos, length);
+    if (BasicTokenizer::separates_words(c)) {
+      if (in_run) tokenize_run(text.substr(run_begin, pos - run_begin), run_index, out, sink);
+      in_run = false;
+    } else if (!in_run) {
+      in_run = true;
+      run_begin = pos;
+      run_index = index;
+    }
+    pos += length;
+    ++index;
+  }
+  if (in_run) tokenize_run(text.substr(run_begin), run_index, out, sink);
+}
+
+void WordPieceTokenizer::tokenize_run(std::string_view run, int32_t first_index, Output& out,
+                                      const BasicTokenizer::WordSink& sink) const {
+  constexpr size_t kLongestCachedRun = 1024;  // longer runs rarely repeat
+  const bool cacheable = run.size() <= kLongestCachedRun;
+  const uint64_t hash = cacheable ? hash_token(run) : 0;
+  if (cacheable) {
+    if (const auto hit = out.runs->find(run, hash); !hit.empty()) {
+      for (const RunToken& r : hit) {
+        Token& t = out.tokens.emplace_back();
+        t.id = r.id;
+        t.word = out.word_index + r.word;
+        t.text = r.text;
+        t.start = first_index + r.start;
+        t.end = first_index + r.end;
+        t.continuation = r.continuation;
+      }
+      out.word_index += hit.back().word + 1;
+      return;
+    }
+  }
+  const size_t first_token = out.tokens.size();
+  const int32_t first_word = out.word_index;
+  basic_.tokenize_utf8(run, first_index, config_.basic.do_lower_case, sink);
+  if (!cacheable || out.tokens.size() == first_token) return;
+  out.run_tokens.clear();
+  for (size_t i = first_token; i < out.tokens.size(); ++i) {
+    const Token& t = out.tokens[i];
+    out.run_tokens.push_back({t.text, t.id, t.word - first_word, static_cast<int32_t>(t.start - first_index),
+                              static_cast<int32_t>(t.end - first_index), t.continuation});
+  }
+  // A hit advances the word index by the last token's word + 1: true when every word had a token.
+  if (out.run_tokens.back().word + 1 == out.word_index - first_word) out.runs->remember(run, hash, out.run_tokens);
 }
 
 void WordPieceTokenizer::lower_then_split(std::string_view valid, Output& out) const {

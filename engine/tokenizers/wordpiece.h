@@ -61,6 +61,7 @@ class WordPieceTokenizer final : public Tokenizer {
 
  private:
   struct Scratch;
+  struct RunToken;
   struct Output;
   // Tokens of one text (no [CLS]/[SEP]); explanations per word when `explanations` is given.
   std::vector<Token> tokenize(std::string_view text, std::vector<std::string>& warnings,
@@ -69,6 +70,10 @@ class WordPieceTokenizer final : public Tokenizer {
   void split_then_lower(std::string_view valid_text, Output& out) const;
   void lower_then_split(std::string_view valid_text, Output& out) const;
   BasicTokenizer::WordSink to_wordpiece(Output& out) const;
+  // BasicTokenizer on valid UTF-8 starting at character `first_index`; a long text's runs between
+  // separators are tokenized once each (tokenize_run), later occurrences reuse the tokens.
+  void tokenize_runs(std::string_view text, int32_t first_index, Output& out, const BasicTokenizer::WordSink& sink) const;
+  void tokenize_run(std::string_view run, int32_t first_index, Output& out, const BasicTokenizer::WordSink& sink) const;
   void add_special(Output& out, int special, Span span) const;
   // Greedy longest-match-first on the word made of characters [begin, end) of `text`.
   void wordpiece(const SpannedText& text, size_t begin, size_t end, bool never_split, int32_t word_index,

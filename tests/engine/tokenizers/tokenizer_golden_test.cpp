@@ -14,6 +14,7 @@
 #include "support/test_support.h"
 #include "tokenizers/tokenizer.h"
 #include "tokenizers/tokenizer_factory.h"
+#include "tokenizers/unicode.h"
 
 namespace {
 
@@ -188,3 +189,102 @@ TEST(TokenizerGolden, Gpt2TokenizerJsonMatchesSlowFilesOnEveryLine) {
     EXPECT_EQ(c.passed, c.lines) << model;
   }
 }
+
+namespace {
+
+// Texts of 16 KiB and more take another route: a run of text (WordPiece) or pre-token (BPE) seen
+// earlier in the same call reuses its tokens. The golden lines joined into one long text, three times
+// over so that every run repeats, must give the lines' golden ids in order, with each token
+// keeping the span and word it has when its line is encoded alone, moved by the line's place.
+struct Joined {
+  std::string separator;            // between lines
+  std::vector<int32_t> separator_ids;  // what the separator becomes
+};
+
+void check_joined_lines(const as::Tokenizer& tokenizer, const fs::path& file, const Joined& joined,
+                        const std::function<bool(const std::string&)>& usable) {
+  std::vector<std::string> texts;
+  std::vector<std::vector<int32_t>> golden_ids;
+  for (const json& line : read_jsonl(file)) {
+    const auto text = line["text"].get<std::string>();
+    if (!usable(text)) continue;
+    texts.push_back(text);
+    golden_ids.push_back(line["ids"].get<std::vector<int32_t>>());
+  }
+  as::EncodeOptions plain;
+  plain.add_special_tokens = false;
+  std::string long_text;
+  std::vector<int32_t> expected_ids;
+  std::vector<as::Token> expected;  // ids, spans and words only
+  int64_t chars = 0;
+  int32_t words = 0;
+  const int64_t separator_chars = static_cast<int64_t>(as::unicode::count_code_points(joined.separator));
+  for (int round = 0; round < 3; ++round) {
+    for (size_t i = 0; i < texts.size(); ++i) {
+      for (as::Token t : tokenizer.encode(texts[i], plain).tokens) {
+        t.start += chars;
+        t.end += chars;
+        t.word += words;
+        expected.push_back(t);
+      }
+      if (!expected.empty() && expected.back().word >= words) words = expected.back().word + 1;
+      expected_ids.insert(expected_ids.end(), golden_ids[i].begin(), golden_ids[i].end());
+      long_text += texts[i];
+      chars += static_cast<int64_t>(as::unicode::count_code_points(texts[i]));
+      for (int32_t id : joined.separator_ids) {
+        as::Token t;
+        t.id = id;
+        t.start = chars;
+        t.end = chars + separator_chars;
+        t.word = words++;
+        expected.push_back(t);
+      }
+      expected_ids.insert(expected_ids.end(), joined.separator_ids.begin(), joined.separator_ids.end());
+      long_text += joined.separator;
+      chars += separator_chars;
+    }
+  }
+  ASSERT_GE(long_text.size(), 16384u) << "too short to take the long-text route";
+  const as::Encoding encoding = tokenizer.encode(long_text, plain);
+  EXPECT_TRUE(encoding.warnings.empty());
+  ASSERT_EQ(encoding.ids(), expected_ids) << file.filename();  // golden
+  ASSERT_EQ(encoding.tokens.size(), expected.size());
+  size_t mismatches = 0;
+  for (size_t i = 0; i < expected.size(); ++i) {
+    const as::Token& a = encoding.tokens[i];
+    const as::Token& e = expected[i];
+    if (a.start != e.start || a.end != e.end || a.word != e.word) {
+      if (++mismatches <= 5)
+        ADD_FAILURE() << "token " << i << " '" << a.text << "': span [" << a.start << "," << a.end << ") word " << a.word
+                      << ", expected [" << e.start << "," << e.end << ") word " << e.word;
+    }
+  }
+  EXPECT_EQ(mismatches, 0u);
+}
+
+bool any_line(const std::string&) { return true; }
+
+TEST(TokenizerGoldenLongText, BertUncasedEveryLineJoined) {
+  AS_REQUIRE_SHARED();
+  check_joined_lines(bert_uncased(), golden_file("bert-base-uncased.jsonl"), {"\n", {}}, any_line);
+}
+
+TEST(TokenizerGoldenLongText, MultilingualCasedEveryLineJoined) {
+  AS_REQUIRE_SHARED();
+  const auto tokenizer = as::load_tokenizer(as::test::models_dir() / "tokenizers" / "bert-base-multilingual-cased");
+  check_joined_lines(*tokenizer, golden_file("bert-base-multilingual-cased.jsonl"), {"\n", {}}, any_line);
+}
+
+TEST(TokenizerGoldenLongText, Gpt2LinesJoinedByEndOfText) {
+  AS_REQUIRE_SHARED();
+  // <|endoftext|> swallows the whitespace on both sides (GPT2Tokenizer in transformers 4.31), which
+  // would change a line that begins or ends with some: those lines are left out.
+  const auto tokenizer = as::load_tokenizer(as::test::models_dir() / "random-gpt2-L4-H256");
+  const auto no_outer_space = [](const std::string& text) {
+    const std::u32string chars = as::unicode::decode_utf8(text);
+    return chars.empty() || (!as::unicode::is_python_space(chars.front()) && !as::unicode::is_python_space(chars.back()));
+  };
+  check_joined_lines(*tokenizer, golden_file("gpt2.jsonl"), {"<|endoftext|>", {50256}}, no_outer_space);
+}
+
+}  // namespace
