@@ -2,10 +2,13 @@
 
 #include <pcre2.h>
 
+#include <array>
+#include <atomic>
 #include <memory>
 #include <string>
 
 #include "core/error.h"
+#include "tokenizers/unicode.h"
 
 namespace as {
 
@@ -19,6 +22,8 @@ pcre2_code* as_code(void* p) { return static_cast<pcre2_code*>(p); }
 constexpr const char* kPattern =
     R"('s|'t|'re|'ve|'m|'ll|'d| ?\p{L}+| ?\p{N}+| ?[^)" AS_WHITE_SPACE R"(\p{L}\p{N}]+|[)" AS_WHITE_SPACE
     R"(]+(?![^)" AS_WHITE_SPACE R"(])|[)" AS_WHITE_SPACE R"(]+)";
+// One code point's class in kPattern's terms: group 1 White_Space, 2 \p{L}, 3 \p{N}, else other.
+constexpr const char* kClassPattern = R"(\A(?:([)" AS_WHITE_SPACE R"(])|(\p{L})|(\p{N})))";
 #undef AS_WHITE_SPACE
 
 // PCRE2's per-match state (the compiled pattern is shared between threads, match data is not),
@@ -80,49 +85,116 @@ class MatchState {
   pcre2_jit_stack* stack_ = nullptr;
 };
 
-// ASCII character classes of the pattern: \p{L} = [A-Za-z], \p{N} = [0-9], \s = [\t\n\v\f\r ].
-enum class Kind : uint8_t { kLetter, kDigit, kSpace, kOther, kNonAscii, kEnd };
+// The classes the pattern tells apart. kUnknown: not looked up yet.
+enum class Kind : uint8_t { kUnknown, kLetter, kDigit, kSpace, kOther, kEnd };
 
-Kind kind_at(std::string_view t, size_t i) {
-  if (i >= t.size()) return Kind::kEnd;
-  const auto c = static_cast<unsigned char>(t[i]);
-  if (c >= 0x80) return Kind::kNonAscii;
+// The class of every code point, decided by PCRE2 itself (kClassPattern, the pattern's own
+// classes and Unicode tables) the first time a code point is met, then read from a table: the
+// scanner below then splits exactly as the regex does, at a table lookup per character.
+class CodePointKinds {
+ public:
+  static Kind of(char32_t c) {
+    static CodePointKinds kinds;  // ~1.1 MB of zero pages, touched only where text has characters
+    const Kind known = static_cast<Kind>(kinds.table_[c].load(std::memory_order_relaxed));
+    return known != Kind::kUnknown ? known : kinds.classify(c);
+  }
+
+ private:
+  CodePointKinds() {
+    int error = 0;
+    PCRE2_SIZE error_offset = 0;
+    code_ = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(kClassPattern), PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_UCP,
+                          &error, &error_offset, nullptr);
+    if (!code_) throw Error("cannot compile the GPT-2 character class pattern");
+  }
+
+  // Racing threads compute the same answer; the relaxed store only saves the next lookup.
+  Kind classify(char32_t c) {
+    std::string utf8;
+    unicode::append_utf8(utf8, c);
+    pcre2_match_data* data = pcre2_match_data_create_from_pattern(code_, nullptr);
+    if (!data) throw Error("out of memory for the GPT-2 pre-tokenisation regex");
+    const int rc = pcre2_match(code_, reinterpret_cast<PCRE2_SPTR>(utf8.data()), utf8.size(), 0, 0, data, nullptr);
+    Kind kind = Kind::kOther;
+    if (rc > 0) {
+      const PCRE2_SIZE* ovector = pcre2_get_ovector_pointer(data);
+      if (rc >= 2 && ovector[2] != PCRE2_UNSET) kind = Kind::kSpace;
+      else if (rc >= 3 && ovector[4] != PCRE2_UNSET) kind = Kind::kLetter;
+      else if (rc >= 4 && ovector[6] != PCRE2_UNSET) kind = Kind::kDigit;
+    }
+    pcre2_match_data_free(data);
+    table_[c].store(static_cast<uint8_t>(kind), std::memory_order_relaxed);
+    return kind;
+  }
+
+  pcre2_code* code_ = nullptr;  // lives as long as the process
+  std::array<std::atomic<uint8_t>, 0x110000> table_{};
+};
+
+// The code point at byte `pos` of valid UTF-8 and its length in bytes.
+struct CodePoint {
+  char32_t value;
+  size_t length;
+};
+
+CodePoint code_point_at(std::string_view t, size_t pos) {
+  const auto lead = static_cast<unsigned char>(t[pos]);
+  if (lead < 0x80) return {lead, 1};
+  const size_t length = unicode::valid_sequence_length(t, pos);
+  return {unicode::decode_valid_sequence(t, pos, length), length};
+}
+
+Kind ascii_kind(unsigned char c) {
   if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return Kind::kLetter;
   if (c >= '0' && c <= '9') return Kind::kDigit;
   if (c == ' ' || (c >= '\t' && c <= '\r')) return Kind::kSpace;
   return Kind::kOther;
 }
 
-// The length of the match at `pos` (the regex always matches there: every character belongs to
-// one of its classes), worked out by hand when only ASCII characters decide it; 0 when a
-// non-ASCII character is involved and the regex itself must decide.
-size_t ascii_match_length(std::string_view t, size_t pos) {
+Kind kind_of(char32_t c) { return c < 0x80 ? ascii_kind(static_cast<unsigned char>(c)) : CodePointKinds::of(c); }
+
+Kind kind_at(std::string_view t, size_t pos) {
+  if (pos >= t.size()) return Kind::kEnd;
+  const auto lead = static_cast<unsigned char>(t[pos]);
+  return lead < 0x80 ? ascii_kind(lead) : CodePointKinds::of(code_point_at(t, pos).value);
+}
+
+// The end of the run of `kind` characters starting at `pos`.
+size_t run_end(std::string_view t, size_t pos, Kind kind) {
+  while (pos < t.size()) {
+    const CodePoint c = code_point_at(t, pos);
+    if (kind_of(c.value) != kind) break;
+    pos += c.length;
+  }
+  return pos;
+}
+
+// The length of kPattern's match at `pos` (it always matches there: every character belongs to one
+// of its classes), worked out the way the regex's alternatives decide it.
+size_t match_length(std::string_view t, size_t pos) {
   const auto c = static_cast<unsigned char>(t[pos]);
-  if (c >= 0x80) return 0;
   if (c == '\'' && pos + 1 < t.size()) {  // 's|'t|'re|'ve|'m|'ll|'d
     const char d = t[pos + 1];
     if (d == 's' || d == 't' || d == 'm' || d == 'd') return 2;
     const char e = pos + 2 < t.size() ? t[pos + 2] : '\0';
     if ((d == 'r' && e == 'e') || (d == 'v' && e == 'e') || (d == 'l' && e == 'l')) return 3;
   }
-  // ' ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+': an optional space, then a run of one class.
-  const size_t run_start = c == ' ' ? pos + 1 : pos;
-  const Kind run_kind = kind_at(t, run_start);
-  if (run_kind == Kind::kNonAscii) return 0;
-  if (run_kind == Kind::kLetter || run_kind == Kind::kDigit || run_kind == Kind::kOther) {
-    size_t end = run_start + 1;
-    while (kind_at(t, end) == run_kind) ++end;
-    if (kind_at(t, end) == Kind::kNonAscii) return 0;  // it might continue the run
-    return end - pos;
+  // ' ?\p{L}+| ?\p{N}+| ?[^\s\p{L}\p{N}]+': an optional space (U+0020 only), then a run of one class.
+  const Kind after_space = c == ' ' ? kind_at(t, pos + 1) : Kind::kSpace;
+  const size_t run_start = c == ' ' && after_space != Kind::kSpace && after_space != Kind::kEnd ? pos + 1 : pos;
+  const Kind kind = kind_at(t, run_start);
+  if (kind != Kind::kSpace) return run_end(t, run_start, kind) - pos;
+  // '\s+(?!\S)|\s+': a whitespace run. Followed by something else, the lookahead gives back its
+  // last character if there are two or more (that one may start the next piece: " word").
+  size_t last = pos, end = pos;
+  while (end < t.size()) {
+    const CodePoint s = code_point_at(t, end);
+    if (kind_of(s.value) != Kind::kSpace) break;
+    last = end;
+    end += s.length;
   }
-  // '\s+(?!\S)|\s+': `c` starts a whitespace run.
-  size_t end = pos + 1;
-  while (kind_at(t, end) == Kind::kSpace) ++end;
-  const Kind after = kind_at(t, end);
-  if (after == Kind::kNonAscii) return 0;  // it might be more whitespace
-  if (after == Kind::kEnd) return end - pos;
-  // A non-space follows: the lookahead gives back the run's last character, if there are two or more.
-  return end - pos >= 2 ? end - pos - 1 : 1;
+  if (end == t.size() || last == pos) return end - pos;
+  return last - pos;
 }
 
 }  // namespace
@@ -148,20 +220,11 @@ Gpt2PreTokenizer::~Gpt2PreTokenizer() { pcre2_code_free(as_code(code_)); }
 
 void Gpt2PreTokenizer::split(std::string_view valid_text,
                              const std::function<void(size_t, size_t)>& on_piece) const {
-  MatchState* regex = nullptr;  // only texts with non-ASCII characters need it
   size_t pos = 0;
   while (pos < valid_text.size()) {
-    const size_t ascii = ascii_match_length(valid_text, pos);
-    if (ascii > 0) {
-      on_piece(pos, pos + ascii);
-      pos += ascii;
-      continue;
-    }
-    size_t begin = 0, end = 0;
-    if (!regex) regex = &MatchState::for_this_thread();
-    if (!regex->next(as_code(code_), jit_, valid_text, pos, &begin, &end)) break;
-    on_piece(begin, end);
-    pos = end;
+    const size_t length = match_length(valid_text, pos);
+    on_piece(pos, pos + length);
+    pos += length;
   }
 }
 

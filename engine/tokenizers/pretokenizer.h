@@ -17,10 +17,11 @@ class Gpt2PreTokenizer {
 
   // Calls on_piece(begin, end) with the byte range of every match in `valid_text` (valid UTF-8),
   // in order — what re.findall returns. Safe to call from several threads at once.
-  // Pieces decided by ASCII characters alone are found by a hand-written scanner (the regex costs
-  // about as much as everything else together); the regex decides wherever other characters matter.
+  // A hand-written scanner follows the pattern's alternatives (a regex call per piece cost about as
+  // much as everything else together); the class of each code point (letter, number, White_Space,
+  // other) comes from PCRE2 and its Unicode tables, asked once per code point.
   void split(std::string_view valid_text, const std::function<void(size_t, size_t)>& on_piece) const;
-  // The regex alone, for every piece: the reference the scanner is tested against.
+  // The PCRE2 regex itself for every piece: the reference the scanner is tested against.
   void split_with_regex_only(std::string_view valid_text, const std::function<void(size_t, size_t)>& on_piece) const;
 
   // The PCRE2 pattern actually compiled (Python's \s spelled out for PCRE2).

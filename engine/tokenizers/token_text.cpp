@@ -22,19 +22,15 @@ InternPool& pool() {
   return *instance;
 }
 
-const std::string* intern(std::string_view text) {
+}  // namespace
+
+const std::string* TokenText::intern(std::string_view text) {
+  if (text.empty()) return &kEmpty;
   InternPool& p = pool();
   std::lock_guard<std::mutex> lock(p.mutex);
   auto it = p.strings.find(text);
   if (it == p.strings.end()) it = p.strings.emplace(text).first;
   return &*it;
-}
-
-}  // namespace
-
-TokenText::TokenText() noexcept {
-  static const std::string* const empty = intern("");
-  text_ = empty;
 }
 
 TokenText::TokenText(std::string_view text) : text_(intern(text)) {}

@@ -15,7 +15,7 @@ namespace as {
 
 class TokenText {
  public:
-  TokenText() noexcept;  // ""
+  constexpr TokenText() noexcept : text_(&kEmpty) {}  // "" (no lookup: tokens are built by the million)
   TokenText(std::string_view text);  // NOLINT(google-explicit-constructor): interns `text`
   TokenText(const std::string& text) : TokenText(std::string_view(text)) {}  // NOLINT
   TokenText(const char* text) : TokenText(std::string_view(text)) {}         // NOLINT
@@ -53,7 +53,12 @@ class TokenText {
   friend std::ostream& operator<<(std::ostream& out, const TokenText& t) { return out << *t.text_; }
 
  private:
+  static const std::string kEmpty;
+  static const std::string* intern(std::string_view text);
+
   const std::string* text_;
 };
+
+inline constinit const std::string TokenText::kEmpty{};
 
 }  // namespace as

@@ -3,10 +3,14 @@
 // from the streaming decoder; invalid UTF-8 is replaced (and reported), never a crash. A special
 // token typed in the text (<|endoftext|>) swallows the whitespace beside it, as HF's slow tokenizer
 // does for special_tokens_map.json's plain strings, so texts holding one are not checked byte for byte.
+// The hand-written pre-tokenisation scanner must split exactly where the PCRE2 pattern does.
 #include <algorithm>
 #include <memory>
+#include <utility>
+#include <vector>
 
 #include "fuzz_support.h"
+#include "tokenizers/pretokenizer.h"
 #include "tokenizers/tokenizer.h"
 #include "tokenizers/unicode.h"
 
@@ -50,5 +54,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   streamed += stream.flush();
   as::fuzz::fuzz_require(streamed == decoded, "streaming decode equals decode");
   tokenizer.explain(text);
+
+  static const as::Gpt2PreTokenizer pre_tokenizer;
+  std::vector<std::pair<size_t, size_t>> scanned, matched;
+  pre_tokenizer.split(valid, [&](size_t b, size_t e) { scanned.emplace_back(b, e); });
+  pre_tokenizer.split_with_regex_only(valid, [&](size_t b, size_t e) { matched.emplace_back(b, e); });
+  as::fuzz::fuzz_require(scanned == matched, "the pre-tokenisation scanner splits where the regex does");
   return 0;
 }

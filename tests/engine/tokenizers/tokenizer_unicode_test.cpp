@@ -179,8 +179,9 @@ TEST(TokenizerUnicode, PreTokenizerUsesPythonRegexWhitespace) {
   EXPECT_EQ(pre_tokens(spaces + "x"), (V{std::string((1 << 20) - 1, ' '), " x"}));
 }
 
-TEST(TokenizerUnicode, AsciiScannerAgreesWithTheRegexEverywhere) {
-  // split() decides ASCII-only pieces by hand; split_with_regex_only() runs PCRE2 for every piece.
+TEST(TokenizerUnicode, ScannerAgreesWithTheRegexEverywhere) {
+  // split() scans by hand with code point classes PCRE2 decided; split_with_regex_only() runs the
+  // PCRE2 pattern itself for every piece.
   const as::Gpt2PreTokenizer pre_tokenizer;
   const auto both = [&](const std::string& text) {
     std::vector<std::pair<size_t, size_t>> fast, reference;
@@ -191,7 +192,8 @@ TEST(TokenizerUnicode, AsciiScannerAgreesWithTheRegexEverywhere) {
   const std::vector<std::string> pool = {"a", "Z", "q", "0", "7", " ", " ", " ", "\t", "\n", "\r", "\x0B", "\x0C",
                                          "'", "s", "t", "r", "e", "v", "l", "m", "d", "!", ".", "-", "\x01", "\x7F",
                                          "\u00e9", "\u00b2", "\u00a0", "\u3000", "\u0085", "\u4e2d", "\U0001F600",
-                                         "\u200b", "\u2028", "\u0661", "\u0301", "\x1C"};
+                                         "\u200b", "\u2028", "\u0661", "\u0301", "\x1C", "\uD55C", "\u1100",
+                                         "\u2163", "\u0E01", "\u05D0", "\U0001F44D", "\u2000", "\uFF01"};
   std::mt19937 rng(99);
   for (int trial = 0; trial < 20000; ++trial) {
     std::string text;
@@ -206,6 +208,15 @@ TEST(TokenizerUnicode, AsciiScannerAgreesWithTheRegexEverywhere) {
     const std::string text = nlohmann::json::parse(line)["text"].get<std::string>();
     const auto [fast, reference] = both(text);
     ASSERT_EQ(fast, reference) << "text: " << nlohmann::json(text).dump();
+  }
+  // Every code point, next to a letter, a digit, itself, a space before and after, and whitespace.
+  for (char32_t cp = 0x80; cp <= 0x10FFFF; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    std::string c;
+    u::append_utf8(c, cp);
+    const std::string text = "a" + c + c + " " + c + "1" + c + "\t" + c + " '" + c;
+    const auto [fast, reference] = both(text);
+    ASSERT_EQ(fast, reference) << std::hex << static_cast<uint32_t>(cp);
   }
 }
 
