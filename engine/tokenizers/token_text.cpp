@@ -22,16 +22,16 @@ InternPool& pool() {
   return *instance;
 }
 
-}  // namespace
-
-const std::string* TokenText::intern(std::string_view text) {
-  if (text.empty()) return &kEmpty;
+const std::string* intern(std::string_view text) {
+  if (text.empty()) return nullptr;
   InternPool& p = pool();
   std::lock_guard<std::mutex> lock(p.mutex);
   auto it = p.strings.find(text);
   if (it == p.strings.end()) it = p.strings.emplace(text).first;
   return &*it;
 }
+
+}  // namespace
 
 TokenText::TokenText(std::string_view text) : text_(intern(text)) {}
 

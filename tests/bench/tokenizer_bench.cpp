@@ -3,9 +3,11 @@
 // ~1 MB of mixed-script text. Both texts are built deterministically from the golden files in
 // ../shared (no downloads): prose from the long English golden inputs, re-sampled into sentences;
 // mixed text from the 458 tokenizer golden lines (20+ scripts, emoji, odd whitespace).
+// AS_BENCH_TEXT=FILE adds both tokenizers on that file (any text of your own).
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -89,9 +91,23 @@ std::string mixed_script() {
   return text;
 }
 
+std::string file_text() {
+  const char* path = std::getenv("AS_BENCH_TEXT");
+  std::ifstream in(path ? path : "", std::ios::binary);
+  if (!in) throw std::runtime_error(std::string("cannot read AS_BENCH_TEXT=") + (path ? path : ""));
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+// which: 0 = English prose, 1 = mixed script, 2 = the AS_BENCH_TEXT file.
 const std::string& text_for(int which) {
   static const std::string english = english_prose();
   static const std::string mixed = mixed_script();
+  if (which == 2) {
+    static const std::string file = file_text();
+    return file;
+  }
   return which == 0 ? english : mixed;
 }
 
@@ -128,4 +144,14 @@ BENCHMARK_CAPTURE(BM_Encode, bpe_mixed, 1, 1)->Unit(benchmark::kMillisecond)->Mi
 
 }  // namespace
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+  if (std::getenv("AS_BENCH_TEXT")) {
+    benchmark::RegisterBenchmark("BM_Encode/wordpiece_file", BM_Encode, 0, 2)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+    benchmark::RegisterBenchmark("BM_Encode/bpe_file", BM_Encode, 1, 2)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+  }
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

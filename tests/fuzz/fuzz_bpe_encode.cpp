@@ -3,9 +3,13 @@
 // from the streaming decoder; invalid UTF-8 is replaced (and reported), never a crash. A special
 // token typed in the text (<|endoftext|>) swallows the whitespace beside it, as HF's slow tokenizer
 // does for special_tokens_map.json's plain strings, so texts holding one are not checked byte for byte.
-// The hand-written pre-tokenisation scanner must split exactly where the PCRE2 pattern does.
+// The hand-written pre-tokenisation scanner must split exactly where the PCRE2 pattern does. One
+// input in eight without outer whitespace is also repeated, joined by <|endoftext|>, into a text of
+// 16 KiB or more (where pre-tokens seen before in the call reuse their pieces): its ids must be the
+// text's own ids and the separator's, repeated.
 #include <algorithm>
 #include <memory>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -54,6 +58,23 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   streamed += stream.flush();
   as::fuzz::fuzz_require(streamed == decoded, "streaming decode equals decode");
   tokenizer.explain(text);
+
+  const std::u32string chars = as::unicode::decode_utf8(valid);
+  const bool outer_space = !chars.empty() && (as::unicode::is_python_space(chars.front()) ||
+                                              as::unicode::is_python_space(chars.back()));
+  if (size > 0 && data[0] % 8 == 0 && !outer_space) {
+    const as::EncodeOptions plain{false, 0};
+    std::vector<int32_t> once = tokenizer.encode(valid, plain).ids();
+    once.push_back(50256);  // <|endoftext|>
+    std::string long_text;
+    std::vector<int32_t> expected;
+    while (long_text.size() < 16384) {
+      long_text += valid;
+      long_text += "<|endoftext|>";
+      expected.insert(expected.end(), once.begin(), once.end());
+    }
+    as::fuzz::fuzz_require(tokenizer.encode(long_text, plain).ids() == expected, "a long text's ids are its parts' ids");
+  }
 
   static const as::Gpt2PreTokenizer pre_tokenizer;
   std::vector<std::pair<size_t, size_t>> scanned, matched;

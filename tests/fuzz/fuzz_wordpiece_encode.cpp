@@ -1,7 +1,12 @@
 // Arbitrary bytes (valid UTF-8 or not) through the real bert-base-uncased vocabulary (the BERT
 // test checkpoint in ../shared/models): encode a single text and a pair (split at the first tab),
-// explain and decode, checking ids and character spans.
+// explain and decode, checking ids and character spans. One input in eight is also repeated on lines
+// of its own into a text of 16 KiB or more, the size from which runs of text seen before in the
+// same call reuse their tokens: the ids must be the text's own ids repeated (no WordPiece token
+// crosses a line break).
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "fuzz_support.h"
 #include "tokenizers/tokenizer.h"
@@ -47,6 +52,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const auto ids = single.ids();
   tokenizer.decode(ids);
   tokenizer.explain(text);
+
+  if (size > 0 && data[0] % 8 == 0) {
+    const as::EncodeOptions plain{false, 0};
+    const std::vector<int32_t> once = tokenizer.encode(valid, plain).ids();
+    std::string long_text;
+    std::vector<int32_t> expected;
+    while (long_text.size() < 16384) {
+      long_text += valid;
+      long_text += '\n';
+      expected.insert(expected.end(), once.begin(), once.end());
+    }
+    as::fuzz::fuzz_require(tokenizer.encode(long_text, plain).ids() == expected, "a long text's ids are its lines' ids");
+  }
 
   const size_t tab = text.find('\t');
   if (tab != std::string_view::npos) {
