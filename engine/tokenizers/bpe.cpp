@@ -251,7 +251,7 @@ std::vector<Token> ByteLevelBpeTokenizer::tokenize(std::string_view text, std::v
 
   if (processed.size() > UINT32_MAX) throw Error("text too long to tokenize (over 4 GiB)");
   // First a compact plan (20 bytes a token), then the tokens in a vector of exactly the right
-  // size: tokens are 72 bytes each, and a 1 MB text can have half a million of them.
+  // size: tokens are 40 bytes each, and a 1 MB text can have half a million of them.
   const std::vector<PlannedToken> plan = plan_tokens(processed, explanations);
 
   CodePointCursor cursor(valid);

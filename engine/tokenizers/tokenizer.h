@@ -27,6 +27,8 @@ struct Token {
   bool continuation = false;  // continues the previous token's word ("##" piece; BPE piece inside a word)
 };
 
+static_assert(sizeof(void*) != 8 || sizeof(Token) == 40, "Token grew: see the note on its fields");
+
 struct EncodeOptions {
   bool add_special_tokens = true;  // [CLS] A [SEP] (B [SEP]) for BERT; nothing for GPT-2
   int64_t max_length = 0;          // 0 = no limit; otherwise truncate (longest-first for pairs) and warn
