@@ -211,13 +211,7 @@ void BasicTokenizer::tokenize_utf8(std::string_view text, int32_t first_index, b
   int32_t index = first_index;
   size_t pos = 0;
   while (pos < text.size()) {
-    const auto lead = static_cast<unsigned char>(text[pos]);
-    size_t length = 1;
-    char32_t c = lead;
-    if (lead >= 0x80) {
-      length = std::max<size_t>(unicode::valid_sequence_length(text, pos), 1);
-      c = length > 1 ? unicode::decode_valid_sequence(text, pos, length) : unicode::kReplacementChar;
-    }
+    auto [c, length] = unicode::code_point_at(text, pos);
     const Span span{index, index + 1};
     if (lower_case && c == 0x130) {  // the one character Python lower-cases into two
       consume(U'i', span, scratch, out);

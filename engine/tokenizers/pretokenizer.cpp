@@ -26,10 +26,8 @@ constexpr const char* kPattern =
 constexpr const char* kClassPattern = R"(\A(?:([)" AS_WHITE_SPACE R"(])|(\p{L})|(\p{N})))";
 #undef AS_WHITE_SPACE
 
-// PCRE2's per-match state (the compiled pattern is shared between threads, match data is not),
-// one per thread, created the first time a thread needs the regex and kept until it ends: a text
-// with many special tokens is split in many segments, and an 8 MiB JIT stack mapped and unmapped
-// for each of them cost more than the matching.
+// PCRE2's per-match state for one split_with_regex_only() call (the compiled pattern is shared
+// between threads, match data is not).
 class MatchState {
  public:
   MatchState() {
@@ -46,11 +44,6 @@ class MatchState {
   ~MatchState() { release(); }
   MatchState(const MatchState&) = delete;
   MatchState& operator=(const MatchState&) = delete;
-
-  static MatchState& for_this_thread() {
-    thread_local MatchState state;
-    return state;
-  }
 
   // The next match in `text` at or after `offset`; false when there is none.
   bool next(pcre2_code* code, bool jit, std::string_view text, size_t offset, size_t* begin, size_t* end) {
@@ -131,19 +124,6 @@ class CodePointKinds {
   std::array<std::atomic<uint8_t>, 0x110000> table_{};
 };
 
-// The code point at byte `pos` of valid UTF-8 and its length in bytes.
-struct CodePoint {
-  char32_t value;
-  size_t length;
-};
-
-CodePoint code_point_at(std::string_view t, size_t pos) {
-  const auto lead = static_cast<unsigned char>(t[pos]);
-  if (lead < 0x80) return {lead, 1};
-  const size_t length = unicode::valid_sequence_length(t, pos);
-  return {unicode::decode_valid_sequence(t, pos, length), length};
-}
-
 Kind ascii_kind(unsigned char c) {
   if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return Kind::kLetter;
   if (c >= '0' && c <= '9') return Kind::kDigit;
@@ -156,13 +136,13 @@ Kind kind_of(char32_t c) { return c < 0x80 ? ascii_kind(static_cast<unsigned cha
 Kind kind_at(std::string_view t, size_t pos) {
   if (pos >= t.size()) return Kind::kEnd;
   const auto lead = static_cast<unsigned char>(t[pos]);
-  return lead < 0x80 ? ascii_kind(lead) : CodePointKinds::of(code_point_at(t, pos).value);
+  return lead < 0x80 ? ascii_kind(lead) : CodePointKinds::of(unicode::code_point_at(t, pos).value);
 }
 
 // The end of the run of `kind` characters starting at `pos`.
 size_t run_end(std::string_view t, size_t pos, Kind kind) {
   while (pos < t.size()) {
-    const CodePoint c = code_point_at(t, pos);
+    const unicode::CodePointAt c = unicode::code_point_at(t, pos);
     if (kind_of(c.value) != kind) break;
     pos += c.length;
   }
@@ -188,7 +168,7 @@ size_t match_length(std::string_view t, size_t pos) {
   // last character if there are two or more (that one may start the next piece: " word").
   size_t last = pos, end = pos;
   while (end < t.size()) {
-    const CodePoint s = code_point_at(t, end);
+    const unicode::CodePointAt s = unicode::code_point_at(t, end);
     if (kind_of(s.value) != Kind::kSpace) break;
     last = end;
     end += s.length;
@@ -230,7 +210,7 @@ void Gpt2PreTokenizer::split(std::string_view valid_text,
 
 void Gpt2PreTokenizer::split_with_regex_only(std::string_view valid_text,
                                              const std::function<void(size_t, size_t)>& on_piece) const {
-  MatchState& regex = MatchState::for_this_thread();
+  MatchState regex;
   size_t pos = 0, begin = 0, end = 0;
   while (pos < valid_text.size() && regex.next(as_code(code_), jit_, valid_text, pos, &begin, &end)) {
     on_piece(begin, end);

@@ -11,10 +11,9 @@ namespace {
 
 // Code point at `pos` and its length, for both sequence kinds (UTF-8 input is already valid).
 char32_t code_point_at(std::string_view text, size_t pos, size_t* length) {
-  size_t n = unicode::valid_sequence_length(text, pos);
-  if (n == 0) n = 1;
-  *length = n;
-  return unicode::decode_valid_sequence(text, pos, n);
+  const unicode::CodePointAt c = unicode::code_point_at(text, pos);
+  *length = c.length;
+  return c.value;
 }
 char32_t code_point_at(std::u32string_view text, size_t pos, size_t* length) {
   *length = 1;

@@ -20,6 +20,20 @@ size_t valid_sequence_length(std::string_view text, size_t pos);
 // Decodes one valid sequence of `length` bytes (as reported by valid_sequence_length).
 char32_t decode_valid_sequence(std::string_view text, size_t pos, size_t length);
 
+// The code point starting at text[pos] and its length in bytes; a byte that starts no valid
+// sequence reads as U+FFFD of length 1 (tokenizers see valid text, so only a guard there).
+struct CodePointAt {
+  char32_t value;
+  size_t length;
+};
+inline CodePointAt code_point_at(std::string_view text, size_t pos) {
+  const auto lead = static_cast<unsigned char>(text[pos]);
+  if (lead < 0x80) return {lead, 1};
+  const size_t length = valid_sequence_length(text, pos);
+  if (length == 0) return {kReplacementChar, 1};
+  return {decode_valid_sequence(text, pos, length), length};
+}
+
 // Returns `text` with every ill-formed part replaced by U+FFFD the way Python's
 // bytes.decode("utf-8", errors="replace") does it (one U+FFFD per maximal invalid subpart).
 // `replaced` receives the number of U+FFFD inserted (0 when the text was valid).

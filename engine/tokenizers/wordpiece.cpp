@@ -214,9 +214,7 @@ void WordPieceTokenizer::tokenize_runs(std::string_view text, int32_t first_inde
   size_t pos = 0;
   int32_t index = first_index;
   while (pos < text.size()) {
-    const auto lead = static_cast<unsigned char>(text[pos]);
-    const size_t length = lead < 0x80 ? 1 : std::max<size_t>(unicode::valid_sequence_length(text, pos), 1);
-    const char32_t c = length == 1 ? lead : unicode::decode_valid_sequence(text, pos, length);
+    const auto [c, length] = unicode::code_point_at(text, pos);
     if (BasicTokenizer::separates_words(c)) {
       if (in_run) tokenize_run(text.substr(run_begin, pos - run_begin), run_index, out, sink);
       in_run = false;
